@@ -24,3 +24,7 @@ project_addons() {
 
 psql_q() { psql -X -q -t -A -d postgres "$@"; }
 db_exists() { [ "$(psql_q -c "SELECT 1 FROM pg_database WHERE datname='$1'")" = "1" ]; }
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}

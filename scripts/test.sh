@@ -14,8 +14,6 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 DB="pdam_test_$(date +%s)_$$"
 ART="$ROOT/artifacts"
 mkdir -p "$ART" "$STATE/log"
-LOG="$ART/odoo-test.log"
-: > "$LOG"
 
 cleanup() {
     [ -n "${KEEP_DB:-}" ] && { log "Keeping database $DB"; return; }
@@ -31,6 +29,9 @@ else
     mapfile -t addons < <(project_addons)
     run_pytest=1
 fi
+label="$( [ -n "${ADDONS:-}" ] && echo "${addons[*]}" | tr ' ' '-' || echo all)"
+LOG="$ART/odoo-test-$label.log"
+: > "$LOG"
 for a in "${addons[@]}"; do
     [ -f "$ROOT/addons/$a/__manifest__.py" ] || die "No project addon named '$a' under addons/"
 done
@@ -40,15 +41,15 @@ odoo_ran=0 odoo_failed=0 py_passed=0 py_failed=0
 deps="$("$VENV/bin/python" "$ROOT/scripts/addon_deps.py" "${addons[@]}"),hr"
 log "Test database $DB: installing dependencies $deps"
 odoo_bin -d "$DB" -i "$deps" --without-demo= --load-language=id_ID --stop-after-init \
-    --no-http --logfile="$STATE/log/test-deps.log" || {
-        tail -30 "$STATE/log/test-deps.log" >&2; die "Installing dependencies failed"; }
+    --no-http --logfile="$ART/odoo-deps-$label.log" || {
+        tail -30 "$ART/odoo-deps-$label.log" >&2; die "Installing dependencies failed"; }
 
 if [ ${#addons[@]} -gt 0 ]; then
     list="$(IFS=,; echo "${addons[*]}")"
     log "Installing and testing $list"
     set +e
     odoo_bin -d "$DB" -i "$list" --without-demo= --test-enable --stop-after-init \
-        --no-http --log-level=test --logfile="$LOG"
+        --http-port="$(free_port)" --longpolling-port="$(free_port)" --log-level=test --logfile="$LOG"
     rc=$?
     set -e
     read -r odoo_ran odoo_failed log_errors < <("$VENV/bin/python" "$ROOT/scripts/count_odoo_tests.py" "$LOG" "$DB")
@@ -61,7 +62,7 @@ if [ ${#addons[@]} -gt 0 ]; then
         odoo_failed=$((odoo_failed + log_errors))
     fi
     odoo_passed=$((odoo_ran > odoo_failed ? odoo_ran - odoo_failed : 0))
-    log "Addon tests: $odoo_ran run, $odoo_failed failed (log: artifacts/odoo-test.log)"
+    log "Addon tests: $odoo_ran run, $odoo_failed failed (log: ${LOG#$ROOT/})"
 else
     odoo_passed=0
 fi
