@@ -32,22 +32,24 @@ def make_run(clone, db, port, timeout=3600):
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
     start = time.time()
-    proc = subprocess.Popen(["make", "run", "DB=%s" % db, "PORT=%d" % port], cwd=clone,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            universal_newlines=True, start_new_session=True, env=env)
-    output = []
+    logfile = os.path.join(clone, "make-run-%d.log" % port)
+    with open(logfile, "w") as out:
+        proc = subprocess.Popen(["make", "run", "DB=%s" % db, "PORT=%d" % port], cwd=clone,
+                                stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True, env=env)
+
+    def output():
+        with open(logfile, errors="replace") as f:
+            return f.read()
+
     try:
-        os.set_blocking(proc.stdout.fileno(), False)
         while time.time() - start < timeout:
-            chunk = proc.stdout.read()
-            if chunk:
-                output.append(chunk)
             if proc.poll() is not None:
-                raise RuntimeError("make run stopped:\n" + "".join(output)[-3000:])
+                raise RuntimeError("make run stopped:\n" + output()[-3000:])
             try:
                 with urllib.request.urlopen("http://127.0.0.1:%d/web/login" % port, timeout=5) as r:
                     if r.status == 200:
-                        return time.time() - start, "".join(output)
+                        return time.time() - start, output()
             except OSError:
                 pass
             time.sleep(0.5)
