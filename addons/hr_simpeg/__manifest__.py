@@ -1,0 +1,36 @@
+{
+    'name': 'SIMPEG - Personnel Records',
+    'summary': 'Employee numbers, grades, rank/position/education/family '
+               'histories, salary increases, promotions, retirement and '
+               'the seniority list (DUK)',
+    'version': '11.0.1.0.0',
+    'category': 'Human Resources',
+    'license': 'AGPL-3',
+    'author': 'Krueng Baro Digital',
+    'website': 'https://github.com/kruengbaro/pdam-odoo',
+    'development_status': 'Beta',
+    'maintainers': ['kruengbaro'],
+    'depends': ['hr', 'mail', 'report_xlsx', 'base_import'],
+    'data': [
+        'security/hr_simpeg_security.xml',
+        'security/ir.model.access.csv',
+        'data/ir_sequence_data.xml',
+        'data/hr_simpeg_grade_data.xml',
+        'data/ir_config_parameter_data.xml',
+        'data/ir_cron_data.xml',
+        'views/hr_simpeg_grade_views.xml',
+        'views/hr_simpeg_history_views.xml',
+        'views/hr_employee_views.xml',
+        'views/hr_job_views.xml',
+        'views/hr_simpeg_duk_views.xml',
+        'views/res_config_settings_views.xml',
+        'report/hr_simpeg_duk_report.xml',
+        'views/hr_simpeg_menus.xml',
+    ],
+    'demo': [
+        'demo/hr_simpeg_demo.xml',
+    ],
+    'post_init_hook': 'post_init_hook',
+    'installable': True,
+    'application': True,
+}

@@ -1,0 +1,1 @@
+from . import hr_simpeg_duk_xlsx
