@@ -1,0 +1,90 @@
+from odoo import fields, models, tools
+
+from ..tools.recap import age_bucket_sql
+from .helpdesk_ticket import SLA_STATUSES
+from .complaint_sla_policy import PRIORITIES
+
+
+class ComplaintRecap(models.Model):
+    """One row per complaint with the figures of the monthly recap;
+    averages of the *_rate fields are percentages."""
+    _name = 'complaint.recap'
+    _description = 'Complaint Recap'
+    _auto = False
+    _rec_name = 'number'
+    _order = 'complaint_date desc'
+
+    number = fields.Char(readonly=True)
+    ticket_id = fields.Many2one('helpdesk.ticket', readonly=True)
+    complaint_date = fields.Datetime(string='Reported On', readonly=True)
+    month = fields.Date(readonly=True)
+    category_id = fields.Many2one('helpdesk.ticket.category', readonly=True)
+    zone_id = fields.Many2one('complaint.zone', readonly=True)
+    channel_id = fields.Many2one('helpdesk.ticket.channel', readonly=True)
+    team_id = fields.Many2one('helpdesk.ticket.team', readonly=True)
+    user_id = fields.Many2one('res.users', string='Officer', readonly=True)
+    stage_id = fields.Many2one('helpdesk.ticket.stage', readonly=True)
+    priority = fields.Selection(PRIORITIES, readonly=True)
+    sla_status = fields.Selection(SLA_STATUSES, readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
+    is_closed = fields.Boolean(string='Closed', readonly=True)
+    nbr = fields.Integer(string='Complaints', readonly=True)
+    handled_count = fields.Integer(string='Handled', readonly=True)
+    backlog_count = fields.Integer(string='Backlog', readonly=True)
+    breached_count = fields.Integer(string='Breached', readonly=True)
+    handled_rate = fields.Float(string='Handled (%)', readonly=True,
+                                group_operator='avg')
+    within_sla_rate = fields.Float(string='Resolved Within SLA (%)',
+                                   readonly=True, group_operator='avg')
+    response_hours = fields.Float(string='Avg. Response (h)', readonly=True,
+                                  group_operator='avg')
+    resolution_hours = fields.Float(string='Avg. Resolution (h)',
+                                    readonly=True, group_operator='avg')
+    rating_avg = fields.Float(string='Avg. Rating', readonly=True,
+                              group_operator='avg')
+    age_days = fields.Integer(string='Age (days)', readonly=True,
+                              group_operator='max')
+    age_bucket = fields.Selection([
+        ('0-1', '0-1 days'), ('2-3', '2-3 days'), ('4-7', '4-7 days'),
+        ('8-30', '8-30 days'), ('>30', 'Over 30 days'),
+    ], string='Backlog Age', readonly=True)
+
+    def _query(self):
+        age = ("CASE WHEN NOT COALESCE(s.closed, false) THEN "
+               "(now() AT TIME ZONE 'UTC')::date - t.complaint_date::date END")
+        return """
+            SELECT t.id AS id, t.id AS ticket_id, t.number AS number,
+                t.complaint_date AS complaint_date,
+                date_trunc('month', t.complaint_date)::date AS month,
+                t.category_id, t.zone_id, t.channel_id, t.team_id,
+                t.user_id, t.stage_id, t.priority, t.sla_status,
+                t.company_id,
+                COALESCE(s.closed, false) AS is_closed,
+                1 AS nbr,
+                CASE WHEN s.closed THEN 1 ELSE 0 END AS handled_count,
+                CASE WHEN s.closed THEN 0 ELSE 1 END AS backlog_count,
+                CASE WHEN t.sla_status = 'breached' THEN 1 ELSE 0 END
+                    AS breached_count,
+                CASE WHEN s.closed THEN 100.0 ELSE 0.0 END AS handled_rate,
+                CASE WHEN s.closed AND t.sla_deadline IS NOT NULL THEN
+                    CASE WHEN t.sla_status <> 'breached'
+                          AND t.closed_date <= t.sla_deadline
+                         THEN 100.0 ELSE 0.0 END
+                END AS within_sla_rate,
+                EXTRACT(EPOCH FROM t.first_response_date - t.complaint_date)
+                    / 3600.0 AS response_hours,
+                CASE WHEN s.closed THEN
+                    EXTRACT(EPOCH FROM t.closed_date - t.complaint_date)
+                    / 3600.0 END AS resolution_hours,
+                t.rating::float AS rating_avg,
+                %(age)s AS age_days,
+                CASE WHEN NOT COALESCE(s.closed, false) THEN %(bucket)s END
+                    AS age_bucket
+            FROM helpdesk_ticket t
+            LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
+        """ % {'age': age, 'bucket': age_bucket_sql(age)}
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute('CREATE OR REPLACE VIEW %s AS (%s)'
+                            % (self._table, self._query()))
