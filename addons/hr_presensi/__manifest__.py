@@ -1,0 +1,45 @@
+# Copyright 2026 Krueng Baro Digital
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+{
+    'name': 'E-Presensi',
+    'summary': 'Geofenced, selfie-verified attendance with lateness, '
+               'official duty and a monthly recap',
+    'version': '11.0.1.0.0',
+    'category': 'Human Resources',
+    'license': 'AGPL-3',
+    'author': 'Krueng Baro Digital',
+    'website': 'https://github.com/kruengbaro/pdam-odoo',
+    'development_status': 'Beta',
+    'maintainers': ['kruengbaro'],
+    'depends': [
+        'hr_attendance',
+        'hr_holidays',
+        'hr_holidays_public',
+        'hr_attendance_autoclose',
+        'report_xlsx',
+        'mail',
+    ],
+    'external_dependencies': {'python': ['PIL']},
+    'data': [
+        'security/hr_presensi_security.xml',
+        'security/ir.model.access.csv',
+        'data/hr_presensi_data.xml',
+        'views/hr_presensi_site_views.xml',
+        'views/hr_employee_views.xml',
+        'views/hr_attendance_views.xml',
+        'views/hr_presensi_attempt_views.xml',
+        'views/hr_presensi_duty_views.xml',
+        'views/hr_presensi_day_views.xml',
+        'views/hr_presensi_recap_views.xml',
+        'views/res_company_views.xml',
+        'views/resource_calendar_views.xml',
+        'views/presensi_templates.xml',
+        'report/hr_presensi_recap_reports.xml',
+        'views/hr_presensi_menus.xml',
+    ],
+    'demo': [
+        'demo/hr_presensi_demo.xml',
+    ],
+    'installable': True,
+    'application': True,
+}
