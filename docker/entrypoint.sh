@@ -20,6 +20,6 @@ if ! psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
     addons=$(ls -d /opt/pdam/addons/*/__manifest__.py 2>/dev/null | xargs -rn1 dirname | xargs -rn1 basename | paste -sd, -)
     demo=""
     [ "${DEMO:-0}" = 1 ] && demo="--without-demo="
-    python /opt/pdam/scripts/odoo-bin $args -i "${addons:-base}" $demo --load-language=id_ID --stop-after-init
+    python /opt/pdam/scripts/odoo-bin $args -i "${addons:+$addons,}hr,web_editor" $demo --load-language=id_ID --stop-after-init
 fi
 exec python /opt/pdam/scripts/odoo-bin $args

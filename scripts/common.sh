@@ -6,6 +6,11 @@ STATE="$ROOT/.run"              # generated config, logs, filestore (git-ignored
 TOOLS="$ROOT/.tools"            # npm-installed LESS compiler (git-ignored)
 CONF="$STATE/odoo.conf"
 LESSC_VERSION="3.0.4"
+# Installed in every database the scripts create: hr (every addon's users are
+# employees), web_editor (Odoo 11's portal compiles its stylesheets with
+# web_editor's LESS variables without depending on it: without it the public
+# pages' stylesheet fails to compile).
+BASE_ADDONS="hr,web_editor"
 export TZ=UTC
 export PATH="$TOOLS/node/node_modules/.bin:$PATH"
 

@@ -15,7 +15,7 @@ if db_exists "$db"; then
     log "Database $db exists: reusing it"
     exit 0
 fi
-list="$(IFS=,; echo "${addons[*]}")"
+list="$(IFS=,; echo "${addons[*]}"),$BASE_ADDONS"
 log "Creating database $db with $list and demo data"
 start=$(date +%s)
 mkdir -p "$STATE/log"

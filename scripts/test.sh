@@ -37,12 +37,16 @@ for a in "${addons[@]}"; do
 done
 
 odoo_ran=0 odoo_failed=0 py_passed=0 py_failed=0
-# Database with the outside dependencies (and hr, which the live-server tests log in with).
-deps="$("$VENV/bin/python" "$ROOT/scripts/addon_deps.py" "${addons[@]}"),hr"
+# Database with the outside dependencies, and the base set that every project
+# database gets (see BASE_ADDONS in common.sh).
+deps="$("$VENV/bin/python" "$ROOT/scripts/addon_deps.py" "${addons[@]}"),$BASE_ADDONS"
 log "Test database $DB: installing dependencies $deps"
 odoo_bin -d "$DB" -i "$deps" --without-demo= --load-language=id_ID --stop-after-init \
     --no-http --logfile="$ART/odoo-deps-$label.log" || {
         tail -30 "$ART/odoo-deps-$label.log" >&2; die "Installing dependencies failed"; }
+if grep -E " (ERROR|CRITICAL) " "$ART/odoo-deps-$label.log" | head -5 | grep .; then
+    die "Installing dependencies logged errors (artifacts/odoo-deps-$label.log)"
+fi
 
 if [ ${#addons[@]} -gt 0 ]; then
     list="$(IFS=,; echo "${addons[*]}")"

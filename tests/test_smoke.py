@@ -45,3 +45,14 @@ def test_web_client_loads_without_javascript_errors(odoo_server, chromium):
     background = chromium.execute_script(
         "return getComputedStyle(document.getElementById('oe_main_menu_navbar')).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+
+
+def test_server_log_has_no_errors(odoo_server, test_db):
+    """After the requests above, the server has logged no error: no orphan
+    bridge addon ("Unmet dependencies"), no asset that failed to compile."""
+    with open(odoo_server.logfile, errors="replace") as f:
+        lines = [l for l in f if " %s " % test_db in l or " ? " in l]
+    bad = [l for l in lines if " ERROR " in l or " CRITICAL " in l or "Unmet dependencies" in l
+           or "Could not execute command" in l]
+    assert lines, "the server logged nothing"
+    assert not bad, bad[:5]
