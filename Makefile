@@ -4,7 +4,7 @@ DB ?= pdam
 PORT ?= 8069
 ADDONS ?=
 
-.PHONY: run test build db serve clean-db bench-setup help
+.PHONY: run test build db serve clean-db help cluster cluster-stop cluster-load cluster-failover cluster-pg-restart
 
 help:
 	@echo "make run                      build, create the demo database '$(DB)', serve on :$(PORT)"
@@ -36,3 +36,19 @@ clean-db:
 	@bash scripts/pg.sh
 	@psql -X -q -h $${PGHOST:-127.0.0.1} -d postgres -c 'DROP DATABASE IF EXISTS "$(DB)"'
 	@rm -rf .run/data/filestore/$(DB)
+
+# Three Odoo nodes behind nginx on http://127.0.0.1:8060 (see README, "Cluster").
+cluster: build
+	@bash scripts/cluster.sh start $(DB)
+
+cluster-stop:
+	@bash scripts/cluster.sh stop $(DB)
+
+cluster-load: cluster
+	@.venv/bin/python bench/cluster_load.py --db $(DB)
+
+cluster-failover: cluster
+	@.venv/bin/python bench/cluster_load.py --db $(DB) --kill-node node2
+
+cluster-pg-restart: cluster
+	@.venv/bin/python bench/cluster_load.py --db $(DB) --restart-postgres
