@@ -294,7 +294,8 @@ def manager_client(odoo, stats, stop):
             if session is None:
                 session, _ = odoo.login("admin", "admin")
             odoo.call(session, "hr.presensi.recap", "read_group", [],
-                      ["late_minutes", "present_days", "absent_days"], ["department_id", "month:month"],
+                      ["department_id", "month", "late_minutes", "present_days", "absent_days"],
+                      ["department_id", "month:month"],
                       lazy=False)
             stats.record("recap", time.time() - t0, 200)
         except (requests.RequestException, RuntimeError):
