@@ -12,6 +12,7 @@ conf=/tmp/odoo.conf
 cp /etc/odoo/odoo.conf "$conf"
 echo "server_name = ${SERVER_NAME:-$(hostname)}" >> "$conf"
 [ -n "${ADMIN_PASSWD:-}" ] && echo "admin_passwd = $ADMIN_PASSWD" >> "$conf"
+[ -n "${MAX_CRON_THREADS:-}" ] && echo "max_cron_threads = $MAX_CRON_THREADS" >> "$conf"
 
 args="-c $conf --db_host=$DB_HOST --db_port=$DB_PORT --db_user=$DB_USER \
       --db_password=$DB_PASSWORD -d $DB_NAME --db-filter=^$DB_NAME\$"

@@ -89,3 +89,26 @@ def test_image_uses_the_same_pinned_requirements():
         with open(os.path.join(ROOT, name)) as f:
             pins = [l for l in f if l.strip() and not l.startswith("#")]
         assert pins and all("==" in l for l in pins), name
+
+
+def test_compose_runs_the_same_topology_as_make_cluster():
+    """Three Odoo nodes (node1..node3, only node1 running the scheduled jobs)
+    behind least-connections nginx, like scripts/cluster.sh."""
+    services = load_compose()["services"]
+    nodes = {n: s for n, s in services.items() if s.get("build")}
+    names = sorted(s["environment"]["SERVER_NAME"] for s in nodes.values())
+    assert names == ["node1", "node2", "node3"]
+    crons = {s["environment"]["SERVER_NAME"]: s["environment"]["MAX_CRON_THREADS"]
+             for s in nodes.values()}
+    assert crons == {"node1": "1", "node2": "0", "node3": "0"}
+    volumes = {v for s in nodes.values() for v in s["volumes"] if v.endswith(":/var/lib/odoo")}
+    assert len(volumes) == 1, "the nodes must share one filestore"
+    with open(os.path.join(ROOT, "docker", "nginx.conf")) as f:
+        nginx = f.read()
+    with open(os.path.join(ROOT, "scripts", "cluster.sh")) as f:
+        cluster = f.read()
+    for directive in ("least_conn", "max_fails=1 fail_timeout=5s",
+                      "proxy_next_upstream error timeout http_502 http_503 non_idempotent",
+                      "location /longpolling"):
+        assert directive in nginx and directive in cluster, directive
+    assert set(re.findall(r"server\s+(odoo\d):8069", nginx)) == set(nodes)
