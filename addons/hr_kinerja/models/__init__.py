@@ -1,0 +1,5 @@
+from . import kinerja_scheme
+from . import kinerja_plan
+from . import kinerja_activity
+from . import kinerja_assessment
+from . import kinerja_dashboard
