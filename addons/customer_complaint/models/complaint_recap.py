@@ -84,6 +84,41 @@ class ComplaintRecap(models.Model):
             LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
         """ % {'age': age, 'bucket': age_bucket_sql(age)}
 
+    GROUPABLE = ('category_id', 'zone_id', 'channel_id', 'team_id', 'month')
+
+    def _figures(self, date_from, date_to, groupby=None):
+        """Recap figures of complaints reported in [date_from, date_to),
+        in total or per ``groupby`` (one of GROUPABLE), as dicts."""
+        if groupby and groupby not in self.GROUPABLE:
+            raise ValueError('cannot group the recap by %s' % groupby)
+        key = groupby or 'NULL'
+        self.env.cr.execute('''
+            SELECT %s AS key, count(*) AS total,
+                   sum(handled_count) AS handled,
+                   sum(backlog_count) AS backlog,
+                   sum(breached_count) AS breached,
+                   avg(within_sla_rate) AS within_sla_pct,
+                   avg(handled_rate) AS handled_pct,
+                   avg(response_hours) AS response_hours,
+                   avg(resolution_hours) AS resolution_hours,
+                   avg(rating_avg) AS rating
+            FROM complaint_recap
+            WHERE complaint_date >= %%s AND complaint_date < %%s
+              AND (company_id IS NULL OR company_id IN %%s)
+            GROUP BY 1 ORDER BY 2 DESC
+        ''' % key, (date_from, date_to, tuple(self.env.user.company_ids.ids)))
+        return self.env.cr.dictfetchall()
+
+    def _backlog_by_age(self):
+        """Open complaints per age bucket, today."""
+        self.env.cr.execute('''
+            SELECT age_bucket, count(*) FROM complaint_recap
+            WHERE NOT is_closed
+              AND (company_id IS NULL OR company_id IN %s)
+            GROUP BY age_bucket
+        ''', (tuple(self.env.user.company_ids.ids),))
+        return dict(self.env.cr.fetchall())
+
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute('CREATE OR REPLACE VIEW %s AS (%s)'

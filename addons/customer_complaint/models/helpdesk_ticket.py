@@ -366,6 +366,19 @@ class HelpdeskTicket(models.Model):
         return True
 
     @api.multi
+    def _rate_from_web(self, rating, comment):
+        """Rating sent by the customer through the link; returns errors."""
+        self.ensure_one()
+        if self.rating:
+            return [_('This complaint has already been rated. Thank you!')]
+        try:
+            with self.env.cr.savepoint():
+                self.action_rate(rating, (comment or '').strip()[:1000])
+        except UserError as exc:
+            return [exc.name]
+        return []
+
+    @api.multi
     def get_rating_url(self):
         """Public address where the customer rates the closed complaint."""
         self.ensure_one()

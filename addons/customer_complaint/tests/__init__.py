@@ -5,3 +5,7 @@ from . import test_complaint
 from . import test_sla
 from . import test_assignment
 from . import test_outage
+from . import test_access
+from . import test_form
+from . import test_import
+from . import test_recap

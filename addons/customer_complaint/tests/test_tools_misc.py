@@ -75,6 +75,14 @@ class TestRecap(unittest.TestCase):
         self.assertEqual(recap.age_bucket(31), '>30')
         self.assertIn("WHEN d <= 1 THEN '0-1'", recap.age_bucket_sql('d'))
 
+    def test_month_helpers(self):
+        self.assertEqual(recap.month_label_id(2025, 3), 'Maret 2025')
+        self.assertEqual(recap.month_bounds(2025, 12), ((2025, 12, 1), (2026, 1, 1)))
+        with self.assertRaises(ValueError):
+            recap.month_bounds(2025, 13)
+        self.assertEqual(recap.format_hours(3.5), '3 j 30 m')
+        self.assertEqual(recap.format_hours(None), '-')
+
     def test_handled_indicator(self):
         self.assertTrue(recap.meets_handled_target(80, 100))
         self.assertFalse(recap.meets_handled_target(79, 100))
@@ -92,6 +100,7 @@ class TestCustomerCsv(unittest.TestCase):
         self.assertEqual([r['customer_number'] for r in rows], ['00123', '124'])
         self.assertEqual(rows[0]['phone'], '6281211112222')
         self.assertEqual(rows[0]['zone_code'], 'Z1')
+        self.assertEqual([r['line'] for r in rows], [2, 3])
 
     def test_errors(self):
         content = ('customer_number,name,tariff_group,phone\n'

@@ -50,6 +50,7 @@ def parse_customers(content, tariff_codes):
                 row[key] = phone
         else:
             row['customer_number'] = number
+            row['line'] = index
             seen[number] = index
             rows.append(row)
     return rows, errors
