@@ -4,7 +4,8 @@ from odoo import api, fields, models, tools
 
 class HrPresensiRecap(models.Model):
     """Monthly attendance recap per employee (rekap presensi), a SQL view
-    over the employee-day statuses."""
+    over the employee-day statuses. Its id is stable (employee and month),
+    so that recomputing the days keeps the recap's ids."""
     _name = 'hr.presensi.recap'
     _description = 'Monthly Attendance Recap'
     _auto = False
@@ -33,7 +34,10 @@ class HrPresensiRecap(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE VIEW hr_presensi_recap AS (
-            SELECT min(d.id) AS id, d.employee_id, e.department_id,
+            SELECT (d.employee_id::bigint * 100000
+                    + extract(year FROM min(d.date))::bigint * 12
+                    + extract(month FROM min(d.date))::bigint) AS id,
+                   d.employee_id, e.department_id,
                    d.company_id,
                    date_trunc('month', d.date)::date AS month,
                    count(*) FILTER (WHERE d.status IN
