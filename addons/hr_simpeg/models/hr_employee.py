@@ -132,7 +132,9 @@ class HrEmployee(models.Model):
             employee.grade_date = line.date_effective
 
     def _compute_durations(self):
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(
+            self.env.context.get('simpeg_date')
+            or fields.Date.context_today(self))
         for employee in self:
             employee.years_in_grade, employee.months_in_grade = \
                 simpeg.years_months_between(
@@ -196,9 +198,8 @@ class HrEmployee(models.Model):
                     'The join date of %s (%s) is before their birth date '
                     '(%s).') % (employee.name, employee.join_date,
                                 employee.birthday))
-            for line in (employee.rank_history_ids
-                         | employee.salary_increase_ids):
-                line._check_dates_after_birth()
+            employee.rank_history_ids._check_dates_after_birth()
+            employee.salary_increase_ids._check_dates_after_birth()
             employee.position_history_ids._check_dates_after_birth()
 
     @api.constrains('retirement_age')

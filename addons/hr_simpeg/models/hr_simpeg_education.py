@@ -25,7 +25,7 @@ class HrSimpegEducation(models.Model):
     @api.constrains('employee_id', 'year')
     def _check_year(self):
         for line in self:
-            birthday = line.employee_id.birthday
+            birthday = line.employee_id.sudo().birthday
             if line.year and birthday and line.year < int(birthday[:4]):
                 raise ValidationError(_(
                     'The graduation year %s of %s is before their birth '

@@ -19,7 +19,7 @@ class HrSimpegDecreeMixin(models.AbstractModel):
     def _effective_fields(self):
         return ['decree_date']
 
-    @api.constrains('decree_number')
+    @api.constrains('employee_id', 'decree_number')
     def _check_decree_number(self):
         for line in self:
             if not (line.decree_number or '').strip():
@@ -30,7 +30,7 @@ class HrSimpegDecreeMixin(models.AbstractModel):
     @api.constrains('employee_id', 'decree_date')
     def _check_dates_after_birth(self):
         for line in self:
-            birthday = line.employee_id.birthday
+            birthday = line.employee_id.sudo().birthday
             if not birthday:
                 continue
             for fname in line._effective_fields():
