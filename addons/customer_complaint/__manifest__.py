@@ -40,6 +40,11 @@
         'report/complaint_recap_report.xml',
         'views/customer_complaint_menus.xml',
     ],
+    'demo': [
+        'demo/customer_complaint_demo.xml',
+        'demo/res_partner_demo.xml',
+        'demo/helpdesk_ticket_demo.xml',
+    ],
     'installable': True,
     'application': True,
 }

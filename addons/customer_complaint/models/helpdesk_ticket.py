@@ -136,6 +136,8 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def send_user_mail(self):
         """Tell the assigned officer, not the customer."""
+        if self.env.context.get('install_mode_data'):
+            return  # records loaded from data files mail nobody
         template = self.env.ref('helpdesk_mgmt.assignment_email_template')
         for ticket in self.filtered('user_id'):
             template.send_mail(ticket.id, email_values={
