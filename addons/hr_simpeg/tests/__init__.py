@@ -6,3 +6,4 @@ from . import test_security
 from . import test_security_http
 from . import test_duk
 from . import test_import
+from . import test_i18n
