@@ -1,0 +1,41 @@
+# Copyright 2024 Krueng Baro Digital
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    'name': 'Vendor Billing',
+    'summary': 'Monthly subscription invoice, Indonesian cover letter and '
+               'the monthly maintenance & development report',
+    'version': '11.0.1.0.0',
+    'category': 'Accounting',
+    'license': 'AGPL-3',
+    'author': 'Krueng Baro Digital',
+    'website': 'https://github.com/kruengbaro/pdam-odoo',
+    'development_status': 'Beta',
+    'maintainers': ['kruengbaro'],
+    'depends': ['account', 'contract', 'report_xlsx', 'hr_holidays_public'],
+    'external_dependencies': {'python': ['xlsxwriter']},
+    'data': [
+        'security/vendor_billing_security.xml',
+        'security/ir.model.access.csv',
+        'data/ir_sequence_data.xml',
+        'data/hr_holidays_public_data.xml',
+        'data/ir_cron_data.xml',
+        'report/vendor_billing_reports.xml',
+        'report/report_cover_letter.xml',
+        'report/report_monthly.xml',
+        'data/mail_template_data.xml',
+        'wizards/visit_import_wizard_views.xml',
+        'views/vendor_billing_server_views.xml',
+        'views/vendor_billing_visit_views.xml',
+        'views/vendor_billing_release_views.xml',
+        'views/vendor_billing_incident_views.xml',
+        'views/vendor_billing_report_views.xml',
+        'views/account_analytic_account_views.xml',
+        'views/account_invoice_views.xml',
+        'views/hr_holidays_public_views.xml',
+        'views/vendor_billing_menus.xml',
+    ],
+    'demo': [
+        'demo/vendor_billing_demo.xml',
+    ],
+    'installable': True,
+}
