@@ -1,0 +1,55 @@
+import logging
+from datetime import datetime
+
+from odoo import api, fields, models
+
+from ..tools import delivery
+
+_logger = logging.getLogger(__name__)
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = 'helpdesk.ticket'
+
+    wa_session_id = fields.Many2one('wa.session', 'WhatsApp Conversation', ondelete='set null',
+                                    readonly=True, copy=False)
+    wa_phone = fields.Char('WhatsApp Number', copy=False)
+    wa_outbox_ids = fields.One2many('wa.outbox', 'ticket_id', 'WhatsApp Messages')
+
+    @api.multi
+    def _notify_customer_stage_change(self):
+        res = super(HelpdeskTicket, self)._notify_customer_stage_change()
+        self._wa_notify_stage()
+        return res
+
+    @api.multi
+    def _wa_notify_stage(self, now=None):
+        """Tell WhatsApp customers their complaint moved: free text inside
+        the 24-hour window, the approved template outside it."""
+        now = now or datetime.utcnow()
+        Outbox = self.env['wa.outbox'].sudo()
+        queued = Outbox
+        for ticket in self.sudo().filtered('wa_phone'):
+            session = ticket.wa_session_id or self.env['wa.session'].sudo().search(
+                [('phone', '=', ticket.wa_phone)], limit=1)
+            if not session:
+                continue
+            last = session.last_inbound and fields.Datetime.from_string(session.last_inbound)
+            stage = ticket.stage_id.name or ''
+            if delivery.within_window(last, now):
+                reply = {'type': 'text', 'body': ticket._wa_stage_text(stage)}
+            else:
+                account = session.account_id
+                reply = {'type': 'template', 'template': account.template_name,
+                         'language': account.template_language,
+                         'params': [ticket.number, stage]}
+            queued |= Outbox.create(Outbox._prepare_reply(session, reply, origin='notification',
+                                                          ticket=ticket))
+        queued._send(now)
+        return queued
+
+    @api.multi
+    def _wa_stage_text(self, stage):
+        self.ensure_one()
+        return "Status pengaduan %s: %s. Terima kasih telah menghubungi Halo KruengBaro!" % (
+            self.number, stage)

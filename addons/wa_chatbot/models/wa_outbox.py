@@ -1,0 +1,148 @@
+import json
+import logging
+from datetime import datetime
+
+import requests
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import delivery, payload as wa_payload
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ('queued', 'Queued'),
+    ('sent', 'Sent'),
+    ('delivered', 'Delivered'),
+    ('read', 'Read'),
+    ('failed', 'Failed'),
+]
+# status events never move a message backwards
+RANK = {'queued': 0, 'sent': 1, 'delivered': 2, 'read': 3, 'failed': 4}
+
+
+class WaOutbox(models.Model):
+    """An outgoing WhatsApp message: queued, then sent (with retries)."""
+    _name = 'wa.outbox'
+    _description = 'WhatsApp Outgoing Message'
+    _order = 'id desc'
+    _rec_name = 'phone'
+
+    account_id = fields.Many2one('wa.account', required=True, ondelete='cascade', readonly=True)
+    session_id = fields.Many2one('wa.session', 'Conversation', ondelete='set null', index=True,
+                                 readonly=True)
+    ticket_id = fields.Many2one('helpdesk.ticket', 'Complaint', ondelete='set null',
+                                readonly=True)
+    phone = fields.Char(required=True, readonly=True)
+    origin = fields.Selection([('bot', 'Chatbot'), ('officer', 'Officer'),
+                               ('notification', 'Stage notification')],
+                              default='bot', required=True, readonly=True)
+    msg_type = fields.Char('Type', readonly=True)
+    body = fields.Text(readonly=True)
+    payload = fields.Text(required=True, readonly=True)
+    state = fields.Selection(STATES, default='queued', required=True, index=True, readonly=True)
+    attempts = fields.Integer(readonly=True)
+    next_attempt = fields.Datetime(index=True, readonly=True)
+    error_code = fields.Char(readonly=True)
+    error = fields.Text(readonly=True)
+    wamid = fields.Char('Message ID', index=True, readonly=True)
+    date_sent = fields.Datetime(readonly=True)
+
+    @api.model
+    def _prepare_reply(self, session, reply, origin='bot', ticket=None):
+        body = wa_payload.build_message(session.phone, reply)
+        return {
+            'account_id': session.account_id.id,
+            'session_id': session.id,
+            'ticket_id': ticket.id if ticket else False,
+            'phone': session.phone,
+            'origin': origin,
+            'msg_type': body['type'],
+            'body': wa_payload.preview(body),
+            'payload': json.dumps(body),
+        }
+
+    @api.multi
+    def _send(self, now=None):
+        """Post each queued message to the Graph API once. Errors worth
+        retrying keep the message queued with a later ``next_attempt``."""
+        now = now or datetime.utcnow()
+        for msg in self.filtered(lambda m: m.state == 'queued'):
+            msg._send_one(now)
+        return True
+
+    @api.multi
+    def _send_one(self, now):
+        self.ensure_one()
+        account = self.account_id
+        status = code = None
+        try:
+            resp = requests.post(account._messages_url(), data=self.payload,
+                                 headers=dict(account._headers(),
+                                              **{'Content-Type': 'application/json'}),
+                                 timeout=account.request_timeout)
+        except requests.RequestException as e:
+            message = '%s: %s' % (type(e).__name__, e)
+        else:
+            status = resp.status_code
+            try:
+                answer = resp.json()
+            except ValueError:
+                answer = None
+            if status == 200 and isinstance(answer, dict) and answer.get('messages'):
+                self.write({'state': 'sent', 'wamid': answer['messages'][0].get('id'),
+                            'attempts': self.attempts + 1, 'error': False,
+                            'error_code': False, 'next_attempt': False,
+                            'date_sent': fields.Datetime.to_string(now)})
+                return True
+            code, message = delivery.graph_error(status, answer)
+        attempts = self.attempts + 1
+        vals = {'attempts': attempts, 'error': message[:2000],
+                'error_code': str(code) if code is not None else (status and str(status))}
+        if delivery.is_retryable(status, code) and attempts < account.max_attempts:
+            vals['next_attempt'] = fields.Datetime.to_string(delivery.next_attempt(
+                now, attempts, account.retry_base, account.retry_cap))
+            _logger.warning("WhatsApp message to %s not sent (attempt %d, retried): %s",
+                            self.phone, attempts, message)
+        else:
+            vals['state'] = 'failed'
+            _logger.warning("WhatsApp message to %s failed: %s", self.phone, message)
+        self.write(vals)
+        return False
+
+    @api.model
+    def _cron_send(self, now=None, limit=500):
+        now = now or datetime.utcnow()
+        due = self.search([('state', '=', 'queued'), '|', ('next_attempt', '=', False),
+                           ('next_attempt', '<=', fields.Datetime.to_string(now))],
+                          order='id', limit=limit)
+        due._send(now)
+        return due
+
+    @api.model
+    def _apply_statuses(self, statuses):
+        """Status events from the webhook: sent, delivered, read, failed."""
+        for st in statuses:
+            if st.get('status') not in RANK:
+                continue
+            for msg in self.search([('wamid', '=', st['wamid'])]):
+                if RANK[st['status']] > RANK[msg.state]:
+                    vals = {'state': st['status']}
+                    if st['status'] == 'failed':
+                        vals['error'] = st.get('error') or _('Reported as failed by WhatsApp')
+                    msg.write(vals)
+
+    @api.multi
+    def action_retry(self):
+        failed = self.filtered(lambda m: m.state == 'failed')
+        failed.write({'state': 'queued', 'attempts': 0, 'next_attempt': False})
+        self.filtered(lambda m: m.state == 'queued')._send()
+        return True
+
+    @api.model
+    def _queue_text(self, session, text, origin, ticket=None):
+        if not session:
+            raise UserError(_("There is no WhatsApp conversation to send this message to."))
+        return self.create(self._prepare_reply(session, {'type': 'text', 'body': text},
+                                               origin=origin, ticket=ticket))

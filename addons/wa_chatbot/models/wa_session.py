@@ -1,0 +1,227 @@
+import base64
+import json
+import logging
+from datetime import timedelta
+
+import pytz
+import requests
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html_escape
+
+from ..tools import conversation
+
+_logger = logging.getLogger(__name__)
+
+
+class WaSession(models.Model):
+    """The conversation with one phone number."""
+    _name = 'wa.session'
+    _description = 'WhatsApp Conversation'
+    _order = 'last_activity desc, id desc'
+
+    name = fields.Char('Contact Name')
+    phone = fields.Char(required=True, index=True)
+    account_id = fields.Many2one('wa.account', required=True, ondelete='cascade')
+    partner_id = fields.Many2one('res.partner', 'Customer')
+    customer_number = fields.Char()
+    node_id = fields.Many2one('wa.node', 'Current Node', ondelete='set null')
+    state_json = fields.Text('Conversation State', default='{}')
+    last_inbound = fields.Datetime('Last Customer Message')
+    last_activity = fields.Datetime()
+    handover = fields.Boolean('With an Officer')
+    channel_id = fields.Many2one('mail.channel', 'Discuss Channel', ondelete='set null')
+    message_ids = fields.One2many('wa.message', 'session_id', 'Received Messages')
+    outbox_ids = fields.One2many('wa.outbox', 'session_id', 'Sent Messages')
+    ticket_ids = fields.One2many('helpdesk.ticket', 'wa_session_id', 'Complaints')
+    interaction_ids = fields.One2many('wa.interaction', 'session_id', 'Interactions')
+
+    _sql_constraints = [
+        ('phone_account_uniq', 'unique(account_id, phone)',
+         'One conversation per phone number and account.'),
+    ]
+
+    @api.model
+    def _get_for(self, account, phone, name=None):
+        session = self.search([('account_id', '=', account.id), ('phone', '=', phone)], limit=1)
+        if not session:
+            session = self.create({'account_id': account.id, 'phone': phone, 'name': name})
+        elif name and session.name != name:
+            session.name = name
+        return session
+
+    @api.multi
+    def _state(self, now):
+        """The stored state, or a fresh one when the session expired."""
+        self.ensure_one()
+        timeout = timedelta(minutes=self.account_id.session_timeout)
+        last = fields.Datetime.from_string(self.last_activity) if self.last_activity else None
+        if not last or now - last > timeout:
+            if self.handover:
+                return json.loads(self.state_json or '{}') or None
+            return None
+        return json.loads(self.state_json or '{}') or None
+
+    @api.multi
+    def _machine(self):
+        self.ensure_one()
+        account = self.account_id
+        nodes = self.env['wa.node']._machine_nodes()
+        root = account.root_node_id.code
+        if not root or root not in nodes:
+            raise UserError(_("The WhatsApp account %s has no main menu.") % account.name)
+        return conversation.Machine(nodes, root, ChatServices(self), self.phone)
+
+    @api.multi
+    def _reply(self, replies, origin='bot', ticket=None):
+        """Queue the replies of the machine in the outbox."""
+        outbox = self.env['wa.outbox']
+        for reply in replies:
+            outbox |= outbox.create(self.env['wa.outbox']._prepare_reply(
+                self, reply, origin=origin, ticket=ticket))
+        return outbox
+
+    @api.multi
+    def action_reset(self):
+        self.write({'state_json': '{}', 'handover': False, 'node_id': False})
+
+    @api.multi
+    def action_open_channel(self):
+        self.ensure_one()
+        if not self.channel_id:
+            raise UserError(_("This conversation was not handed to an officer."))
+        return {
+            'type': 'ir.actions.client', 'tag': 'mail.discuss',
+            'context': {'active_id': 'mail.channel_%d' % self.channel_id.id},
+        }
+
+    @api.multi
+    def _handover(self, data):
+        """Hand the conversation to people: a Discuss channel with the
+        account's officers; the customer's messages follow there."""
+        self.ensure_one()
+        channel = self.channel_id
+        if not channel:
+            partners = self.account_id.officer_user_ids.mapped('partner_id')
+            channel = self.env['mail.channel'].with_context(mail_create_nosubscribe=True).create({
+                'name': 'WhatsApp %s %s' % (self.phone, self.name or ''),
+                'public': 'groups',
+                'channel_type': 'channel',
+                'wa_session_id': self.id,
+                'channel_partner_ids': [(4, p.id) for p in partners],
+            })
+            self.channel_id = channel
+        self.handover = True
+        channel.with_context(wa_inbound=True).message_post(
+            body=_("Customer %s (%s) asks for an officer. Customer number: %s")
+            % (html_escape(self.name or '-'), self.phone, data.get('customer_number') or '-'),
+            message_type='comment', subtype='mail.mt_comment')
+        for ticket in self.ticket_ids.filtered(lambda t: not t.closed):
+            ticket.message_post(body=_("The customer asked for an officer on WhatsApp: see "
+                                       "Discuss channel %s.") % html_escape(channel.name))
+
+    @api.multi
+    def _forward_to_officer(self, message):
+        self.ensure_one()
+        body = html_escape(message.body or '') or _('[%s message]') % message.msg_type
+        if self.channel_id:
+            self.channel_id.with_context(wa_inbound=True).message_post(
+                body='<b>%s</b>: %s' % (html_escape(self.name or self.phone), body),
+                message_type='comment', subtype='mail.mt_comment')
+
+
+class ChatServices(object):
+    """What the conversation machine asks of the database."""
+
+    def __init__(self, session):
+        self.session = session
+        self.env = session.env
+        self.message = None
+
+    def find_customer(self, number):
+        partner = self.env['res.partner']._find_water_customer(number)
+        if not partner:
+            return None
+        phones = {conversation.normalize_phone(p) for p in (partner.phone, partner.mobile) if p}
+        return {'id': partner.id, 'name': partner.name, 'phones': sorted(phones)}
+
+    def create_complaint(self, data):
+        session = self.session
+        env = self.env
+        ticket_model = env['helpdesk.ticket']
+        category = env['helpdesk.ticket.category'].browse(data.get('category') or [])
+        description = html_escape(data.get('description') or '')
+        if data.get('phone_mismatch'):
+            description += '<p>%s</p>' % html_escape(
+                _("Sent from %s, which is not the phone registered for this customer.")
+                % session.phone)
+        vals = {
+            'name': '%s - %s' % (category.name or _('Complaint'), data.get('customer_number')),
+            'description': description,
+            'partner_id': data.get('customer_id'),
+            'category_id': category.id or False,
+            'channel_id': env.ref('customer_complaint.channel_whatsapp').id,
+            'wa_session_id': session.id,
+            'wa_phone': session.phone,
+        }
+        if data.get('latitude') is not None:
+            vals.update(latitude=data['latitude'], longitude=data['longitude'])
+        if data.get('address'):
+            vals['address'] = data['address']
+        try:
+            with env.cr.savepoint():
+                ticket = ticket_model.create_complaint(vals)
+        except (UserError, ValidationError) as e:
+            _logger.warning("WhatsApp complaint from %s refused: %s", session.phone, e.name)
+            raise ValueError(e.name)
+        session.write({'partner_id': data.get('customer_id'),
+                       'customer_number': data.get('customer_number')})
+        for media_id in data.get('media_ids') or []:
+            self._attach_media(ticket, media_id)
+        return ticket.number
+
+    def _attach_media(self, ticket, media_id):
+        account = self.session.account_id
+        try:
+            content, mime = account._fetch_media(media_id)
+        except (requests.RequestException, UserError, ValueError) as e:
+            _logger.warning("WhatsApp media %s not fetched: %s", media_id, e)
+            ticket.message_post(body=_("A photo sent on WhatsApp (media %s) could not be "
+                                       "downloaded: %s") % (media_id, html_escape(str(e))))
+            return
+        ext = {'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp'}.get(mime, 'bin')
+        self.env['ir.attachment'].create({
+            'name': 'whatsapp-%s.%s' % (media_id, ext),
+            'datas_fname': 'whatsapp-%s.%s' % (media_id, ext),
+            'datas': base64.b64encode(content),
+            'mimetype': mime,
+            'res_model': 'helpdesk.ticket',
+            'res_id': ticket.id,
+        })
+
+    def complaint_status(self, query, data):
+        """Open complaints by ticket number, or by customer number when the
+        sender's phone is the customer's own (no peeking at others')."""
+        Ticket = self.env['helpdesk.ticket']
+        query = query.strip()
+        tickets = Ticket.search([('number', '=ilike', query)], limit=1)
+        if not tickets and query.isdigit():
+            customer = self.find_customer(str(int(query)))
+            if customer and self.session.phone in customer['phones']:
+                tickets = Ticket.search([('partner_id', '=', customer['id']),
+                                         ('stage_id.closed', '=', False)],
+                                        limit=10, order='id desc')
+        tz = pytz.timezone(self.session.account_id.tz or 'UTC')
+        rows = []
+        for t in tickets:
+            deadline = None
+            if t.sla_deadline:
+                deadline = pytz.utc.localize(fields.Datetime.from_string(t.sla_deadline)) \
+                    .astimezone(tz).strftime('%d/%m/%Y %H:%M')
+            rows.append({'number': t.number, 'stage': t.stage_id.name or '-',
+                         'deadline': deadline})
+        return rows
+
+    def handover(self, data):
+        self.session._handover(data)

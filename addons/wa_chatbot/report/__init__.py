@@ -1,0 +1,1 @@
+from . import wa_interaction_xlsx

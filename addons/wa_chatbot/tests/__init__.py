@@ -1,0 +1,3 @@
+from . import test_tools
+from . import test_models
+from . import test_webhook
