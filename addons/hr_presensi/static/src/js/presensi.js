@@ -8,6 +8,12 @@
 
     function $(id) { return document.getElementById(id); }
 
+    /* Labels rendered (and translated) by the server-side template. */
+    function t(key) {
+        var el = $('t-' + key);
+        return el ? el.textContent : key;
+    }
+
     function haversine(lat1, lon1, lat2, lon2) {
         var r = 6371008.8, rad = Math.PI / 180;
         var dphi = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
@@ -45,13 +51,13 @@
         });
         var acc = Math.round(position.accuracy);
         if (!best) {
-            box.textContent = 'No allowed site. GPS accuracy ' + acc + ' m.';
+            box.textContent = t('no-site') + ' ' + t('accuracy') + ' ' + acc + ' m.';
             return;
         }
         var inside = best.d <= best.site.radius;
         box.className = 'presensi-site ' + (inside ? 'inside' : 'outside');
-        box.textContent = best.site.name + ': ' + Math.round(best.d) + ' m (radius ' +
-            Math.round(best.site.radius) + ' m). GPS accuracy ' + acc + ' m.';
+        box.textContent = best.site.name + ': ' + Math.round(best.d) + ' m (' + t('radius') + ' ' +
+            Math.round(best.site.radius) + ' m). ' + t('accuracy') + ' ' + acc + ' m.';
     }
 
     function tick() {
@@ -65,7 +71,7 @@
         var msg = $('presensi-message');
         if (!position) {
             msg.className = 'presensi-message error';
-            msg.textContent = 'Waiting for your position: allow location access.';
+            msg.textContent = t('waiting');
             return;
         }
         busy = true;
@@ -101,7 +107,7 @@
             busy = false;
             button.disabled = false;
             msg.className = 'presensi-message error';
-            msg.textContent = 'No connection: try again (the same tap will not count twice).';
+            msg.textContent = t('offline');
         };
         xhr.send(JSON.stringify({jsonrpc: '2.0', method: 'call', params: params}));
     }
@@ -119,7 +125,7 @@
                             accuracy: p.coords.accuracy};
                 showSite(root);
             }, function () {
-                $('presensi-site').textContent = 'Location is not available: allow location access.';
+                $('presensi-site').textContent = t('no-location');
             }, {enableHighAccuracy: true, maximumAge: 10000, timeout: 20000});
         }
         $('presensi-photo').addEventListener('change', function (ev) {
