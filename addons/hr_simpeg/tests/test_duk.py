@@ -1,3 +1,8 @@
+import io
+import zipfile
+
+from odoo.exceptions import AccessError
+
 from .common import SimpegCase
 
 
@@ -72,8 +77,6 @@ class TestDuk(SimpegCase):
         self.assertEqual(kind, 'xlsx')
         self.assertEqual(content[:2], b'PK')
         self.assertEqual(report.report_type, 'xlsx')
-        import io
-        import zipfile
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             strings = archive.read('xl/sharedStrings.xml').decode('utf-8')
         for name in ('D1', 'D3', 'D6', 'T-III/b'):
@@ -88,3 +91,26 @@ class TestDuk(SimpegCase):
         self.assertIn('Seniority List', html)
         self.assertLess(html.index('>D3</span>'), html.index('>D6</span>'))
         self.assertLess(html.index('>D2</span>'), html.index('>D4</span>'))
+
+    def _xlsx_strings(self, ids, user=None):
+        Report = self.env['report.hr_simpeg.duk_xlsx']
+        if user:
+            Report = Report.sudo(user)
+        content, _kind = Report.with_context(
+            active_model='hr.simpeg.duk').create_xlsx_report(ids, {})
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return archive.read('xl/sharedStrings.xml').decode('utf-8')
+
+    def test_xlsx_whole_list_and_selection(self):
+        everything = self._xlsx_strings([])
+        for name in ('D1', 'D6', 'Pegawai A', 'Pegawai B'):
+            self.assertIn('>%s<' % name, everything)
+        selection = self._duk().filtered(
+            lambda l: l.employee_id in (self.d1 | self.d6))
+        some = self._xlsx_strings(selection.ids, user=self.officer_user)
+        self.assertIn('>D1<', some)
+        self.assertNotIn('>D2<', some)
+
+    def test_xlsx_refused_to_employees(self):
+        with self.assertRaises(AccessError):
+            self._xlsx_strings([], user=self.user_a)

@@ -22,11 +22,14 @@ class TestEmployee(SimpegCase):
         self.assertEqual(emp.nipp, 'UK-008')
 
     def test_install_hook_numbers_employees_without_nipp(self):
-        self.emp_a.write({'nipp': False})
+        self.emp_a.write({'nipp': False, 'retirement_age': 0})
         self.assertFalse(self.emp_a.nipp)
+        self.assertFalse(self.emp_a.retirement_date)
         post_init_hook(self.env.cr, self.env.registry)
         self.emp_a.invalidate_cache()
         self.assertTrue(self.emp_a.nipp)
+        self.assertEqual(self.emp_a.retirement_age, 56)
+        self.assertEqual(self.emp_a.retirement_date, '2036-04-01')
         self.assertNotEqual(self.emp_a.nipp, self.emp_b.nipp)
 
     def test_retirement_date(self):
