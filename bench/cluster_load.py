@@ -173,16 +173,18 @@ def setup(odoo, admin, employees, graph_url):
     if open_ids:
         odoo.call(admin, "hr.attendance", "unlink", open_ids)
     if odoo.call(admin, "ir.model", "search_count", [["model", "=", "wa.account"]]):
-        accounts = odoo.call(admin, "wa.account", "search", [])
+        # Every account answers to the load test's secret and sends its
+        # replies to the fake Graph API of this process.
+        accounts = odoo.call(admin, "wa.account", "search_read", [], fields=["phone_number_id"])
         values = {"app_secret": APP_SECRET, "verify_token": VERIFY_TOKEN,
-                  "graph_base_url": graph_url}
+                  "graph_url": graph_url, "access_token": "load-token"}
         if accounts:
-            odoo.call(admin, "wa.account", "write", accounts, values)
-        else:
-            values.update(name="Load test", phone_number_id="1000", access_token="t")
-            odoo.call(admin, "wa.account", "create", values)
-        return logins, True
-    return logins, False
+            odoo.call(admin, "wa.account", "write", [a["id"] for a in accounts], values)
+            return logins, accounts[0]["phone_number_id"]
+        values.update(name="Load test", phone_number_id="1000")
+        odoo.call(admin, "wa.account", "create", values)
+        return logins, "1000"
+    return logins, None
 
 
 def employee_client(odoo, login, stats, stop, photo, accepted, attempts_log):
@@ -249,7 +251,7 @@ def sign(body):
     return "sha256=" + hmac.new(APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
 
 
-def whatsapp_client(odoo, index, stats, stop, delivered):
+def whatsapp_client(odoo, index, stats, stop, delivered, phone_number_id):
     phone = "6281200%05d" % index
     sent = []
     n = 0
@@ -261,9 +263,10 @@ def whatsapp_client(odoo, index, stats, stop, delivered):
             wamid = "wamid.load.%d.%d.%s" % (index, n, uuid.uuid4().hex[:8])
             sent.append(wamid)
         body = json.dumps({"object": "whatsapp_business_account", "entry": [{
-            "id": "1000", "changes": [{"field": "messages", "value": {
+            "id": "waba-load", "changes": [{"field": "messages", "value": {
                 "messaging_product": "whatsapp",
-                "metadata": {"display_phone_number": "6281100000000", "phone_number_id": "1000"},
+                "metadata": {"display_phone_number": "6281100000000",
+                             "phone_number_id": phone_number_id},
                 "contacts": [{"profile": {"name": "Pelanggan %d" % index}, "wa_id": phone}],
                 "messages": [{"from": phone, "id": wamid, "timestamp": str(int(time.time())),
                               "type": "text", "text": {"body": "menu"}}]}}]}]}).encode()
@@ -358,9 +361,11 @@ def main():
     threading.Thread(target=graph.serve_forever, daemon=True).start()
     odoo = Odoo(args.url, args.db)
     admin, _ = odoo.login("admin", "admin")
-    logins, has_chatbot = setup(odoo, admin, args.employees, graph.url)
+    logins, phone_number_id = setup(odoo, admin, args.employees, graph.url)
+    has_chatbot = phone_number_id is not None
     photo = tiny_jpeg()
     visits_before = visit_counts(odoo, admin)
+    started = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
 
     stats = Stats()
     stop = threading.Event()
@@ -368,7 +373,7 @@ def main():
     threads = [threading.Thread(target=employee_client, args=(odoo, login, stats, stop, photo, accepted, codes))
                for login in logins]
     if has_chatbot:
-        threads += [threading.Thread(target=whatsapp_client, args=(odoo, i, stats, stop, delivered))
+        threads += [threading.Thread(target=whatsapp_client, args=(odoo, i, stats, stop, delivered, phone_number_id))
                     for i in range(args.senders)]
     threads += [threading.Thread(target=manager_client, args=(odoo, stats, stop))
                 for _ in range(args.managers)]
@@ -448,10 +453,10 @@ def main():
                             % (len(lost_m), len(doubled_m), stats.failed_for_good["webhook"]))
         # The outbox: every queued reply reaches the (fake) Graph API.
         def outbox_drained():
-            return not odoo.call(admin, "wa.message", "search_count",
-                                 [["direction", "=", "out"], ["state", "in", ["queued", "failed"]]])
-        drained = wait_until(outbox_drained, 120, 2)
-        queued = odoo.call(admin, "wa.message", "search_count", [["direction", "=", "out"]])
+            return not odoo.call(admin, "wa.outbox", "search_count",
+                                 [["state", "in", ["queued", "failed"]], ["create_date", ">=", started]])
+        drained = wait_until(outbox_drained, 180, 2)
+        queued = odoo.call(admin, "wa.outbox", "search_count", [["create_date", ">=", started]])
         print("outbox: %d outgoing messages, %d received by the Graph API, drained: %s"
               % (queued, len(graph.received), drained))
         if not drained:
@@ -505,11 +510,12 @@ def main():
 def visit_counts(odoo, admin):
     """Visits per server from vendor_billing's daily counters, when installed."""
     try:
-        rows = odoo.call(admin, "vendor.visit.daily", "read_group", [],
-                         ["server_name", "visits"], ["server_name"], lazy=False)
+        rows = odoo.call(admin, "vendor.billing.visit", "read_group",
+                         [["source", "=", "session"]], ["server_id", "count"], ["server_id"],
+                         lazy=False)
     except RuntimeError:
         return None
-    return {r["server_name"]: r["visits"] for r in rows}
+    return {r["server_id"][1]: r["count"] for r in rows if r["server_id"]}
 
 
 if __name__ == "__main__":
