@@ -15,6 +15,8 @@
         'hr',
         'mail',
         'report_xlsx',
+        'hr_simpeg',
+        'hr_presensi',
     ],
     'data': [
         'security/hr_kinerja_security.xml',

@@ -178,8 +178,6 @@ class KinerjaAssessment(models.Model):
     def _kinerja_discipline_data(self):
         """{(employee_id, month): {late_count, late_minutes, absent_days,
         early_leave_minutes}} from the attendance recap."""
-        if 'hr.presensi.recap' not in self.env:
-            return {}
         Recap = self.env['hr.presensi.recap'].sudo()
         result = {}
         by_month = defaultdict(list)

@@ -51,6 +51,8 @@ class KinerjaPlan(models.Model):
             fields.Date.context_today(self)).year)
     department_id = fields.Many2one('hr.department', index=True)
     job_id = fields.Many2one('hr.job', string='Position')
+    grade_id = fields.Many2one('hr.simpeg.grade', string='Grade')
+    nipp = fields.Char('Employee number (NIPP)')
     company_id = fields.Many2one(
         'res.company', required=True,
         default=lambda self: self.env.user.company_id)
@@ -106,8 +108,11 @@ class KinerjaPlan(models.Model):
         employee = self.employee_id.sudo()
         if employee:
             self.appraiser_id = employee.parent_id
-            self.department_id = employee.department_id
-            self.job_id = employee.job_id
+            self.department_id = employee.current_department_id or \
+                employee.department_id
+            self.job_id = employee.current_job_id or employee.job_id
+            self.grade_id = employee.grade_id
+            self.nipp = employee.nipp
             self.company_id = employee.company_id or self.company_id
 
     @api.model
@@ -117,9 +122,15 @@ class KinerjaPlan(models.Model):
         if not employee:
             return vals
         vals = dict(vals)
+        # Grade and position come from the personnel records (hr_simpeg),
+        # which only personnel officers may read: copied as the system.
         vals.setdefault('appraiser_id', employee.parent_id.id)
-        vals.setdefault('department_id', employee.department_id.id)
-        vals.setdefault('job_id', employee.job_id.id)
+        vals.setdefault('department_id', (
+            employee.current_department_id or employee.department_id).id)
+        vals.setdefault('job_id', (
+            employee.current_job_id or employee.job_id).id)
+        vals.setdefault('grade_id', employee.grade_id.id)
+        vals.setdefault('nipp', employee.nipp)
         if employee.company_id:
             vals.setdefault('company_id', employee.company_id.id)
         return vals
@@ -221,6 +232,23 @@ class KinerjaPlan(models.Model):
         # Employees cannot write their plan outside draft: the state
         # change is checked above and done as the system.
         self.sudo().write({'state': 'revision'})
+        return True
+
+    @api.multi
+    def action_refresh_employee_data(self):
+        """Take grade, position and unit again from the personnel
+        records (draft plans only)."""
+        for plan in self:
+            if plan.state not in EDITABLE_STATES:
+                raise UserError(_('Only draft plans can be refreshed.'))
+            employee = plan.employee_id.sudo()
+            plan.write({
+                'grade_id': employee.grade_id.id,
+                'nipp': employee.nipp,
+                'job_id': (employee.current_job_id or employee.job_id).id,
+                'department_id': (employee.current_department_id
+                                  or employee.department_id).id,
+            })
         return True
 
     @api.multi

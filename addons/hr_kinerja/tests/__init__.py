@@ -4,3 +4,4 @@ from . import test_activity
 from . import test_assessment
 from . import test_security
 from . import test_reports
+from . import test_http

@@ -16,7 +16,9 @@ class KinerjaCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(KinerjaCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context,
+        # Messages are asserted in English, whatever the database's
+        # language.
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US',
                                        tracking_disable=True,
                                        mail_create_nolog=True,
                                        mail_notrack=True))

@@ -75,6 +75,34 @@ class TestAssessment(KinerjaCase):
         self.assertEqual(assessment.predicate_id,
                          self.env.ref('hr_kinerja.kinerja_predicate_very_good'))
 
+    def test_discipline_from_attendance_recap(self):
+        Day = self.env['hr.presensi.day']
+        statuses = [('2025-02-03', 'late', 30, 0), ('2025-02-04', 'late', 15, 0),
+                    ('2025-02-05', 'absent', 0, 0),
+                    ('2025-02-06', 'present', 0, 60),
+                    ('2025-02-07', 'present', 0, 0)]
+        for date, status, late, early in statuses:
+            Day.create({'employee_id': self.emp.id, 'date': date,
+                        'status': status, 'late_minutes': late,
+                        'early_leave_minutes': early})
+        recap = self.env['hr.presensi.recap'].search([
+            ('employee_id', '=', self.emp.id), ('month', '=', '2025-02-01')])
+        self.assertEqual(recap.late_count, 2)
+        assessment = self.mine(self.assess())
+        self.rate(assessment, 4, user=self.user_sup)
+        self.assertEqual(assessment.late_count, 2)
+        self.assertEqual(assessment.absent_days, 1)
+        self.assertEqual(assessment.late_minutes, 45)
+        # 100 - 2 late days x 1 - 1 absent day x 5 - 1 h early x 0.5
+        self.assertAlmostEqual(assessment.discipline_score, 92.5)
+        self.assertAlmostEqual(assessment.final_score, 89.7)
+        self.assertEqual(assessment.predicate_id,
+                         self.env.ref('hr_kinerja.kinerja_predicate_good'))
+        # the rule is data: a heavier penalty per absent day
+        self.scheme.absent_day_penalty = 10
+        assessment.sudo(self.user_sup).action_recompute()
+        self.assertAlmostEqual(assessment.discipline_score, 87.5)
+
     def test_weights_and_thresholds_are_data(self):
         self.scheme.write({'work_weight': 100, 'behaviour_weight': 0,
                            'discipline_weight': 0,

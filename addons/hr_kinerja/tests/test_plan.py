@@ -18,6 +18,30 @@ class TestPlan(KinerjaCase):
         self.assertEqual(plan.total_weight, 100.0)
         self.assertEqual(plan.name, 'SKP 2025 - %s' % self.emp.name)
 
+    def test_grade_and_position_from_personnel_records(self):
+        grade = self.env['hr.simpeg.grade'].create(
+            {'name': 'III/a-test', 'title': 'Penata Muda', 'sequence': 99})
+        self.env['hr.simpeg.rank.history'].create({
+            'employee_id': self.emp.id, 'grade_id': grade.id,
+            'decree_number': 'SK-1/2024',
+            'date_effective': '2024-04-01'})
+        self.emp.nipp = 'K-0042'
+        plan = self.make_plan(self.emp, approve=False)
+        self.assertEqual(plan.grade_id, grade)
+        self.assertEqual(plan.nipp, 'K-0042')
+        # the employee reads their plan's grade, not other personnel data
+        as_emp = plan.sudo(self.user_emp)
+        self.assertEqual(as_emp.grade_id.name, 'III/a-test')
+        # a promotion is picked up while the plan is still a draft
+        higher = self.env['hr.simpeg.grade'].create(
+            {'name': 'III/b-test', 'sequence': 100})
+        self.env['hr.simpeg.rank.history'].create({
+            'employee_id': self.emp.id, 'grade_id': higher.id,
+            'decree_number': 'SK-2/2025',
+            'date_effective': '2025-01-01'})
+        as_emp.action_refresh_employee_data()
+        self.assertEqual(plan.grade_id, higher)
+
     def test_onchange_employee_sets_appraiser(self):
         plan = self.env['kinerja.plan'].new({'employee_id': self.emp.id})
         plan._onchange_employee_id()
