@@ -29,6 +29,16 @@ class HrPresensiRecap(models.Model):
     attendance_rate = fields.Float('Attendance rate (%)', readonly=True,
                                    group_operator='avg')
 
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        # Naming the grouped employees must not prefetch all their fields
+        # (images included): read their names only.
+        return super(HrPresensiRecap, self.with_context(
+            prefetch_fields=False)).read_group(
+            domain, fields, groupby, offset=offset, limit=limit,
+            orderby=orderby, lazy=lazy)
+
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -37,8 +47,7 @@ class HrPresensiRecap(models.Model):
             SELECT (d.employee_id::bigint * 100000
                     + extract(year FROM min(d.date))::bigint * 12
                     + extract(month FROM min(d.date))::bigint) AS id,
-                   d.employee_id, e.department_id,
-                   d.company_id,
+                   d.employee_id, e.department_id, r.company_id,
                    date_trunc('month', d.date)::date AS month,
                    count(*) FILTER (WHERE d.status IN
                        ('present', 'late', 'absent', 'leave', 'duty'))
@@ -64,6 +73,7 @@ class HrPresensiRecap(models.Model):
                        2)::float AS attendance_rate
               FROM hr_presensi_day d
               JOIN hr_employee e ON e.id = d.employee_id
-             GROUP BY d.employee_id, e.department_id, d.company_id,
+              JOIN resource_resource r ON r.id = e.resource_id
+             GROUP BY d.employee_id, e.department_id, r.company_id,
                       date_trunc('month', d.date)
             )""")
