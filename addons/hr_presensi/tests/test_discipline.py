@@ -113,6 +113,20 @@ class TestDiscipline(SavepointCase):
         self.assertFalse(Day.search([('employee_id', '=', employee.id),
                                      ('date', '=', '2024-09-06')]))
 
+    def test_nightly_job_marks_absences(self):
+        self.attend(self.staff, '2024-09-02 08:05:00', '2024-09-02 16:30:00')
+        Day = self.env['hr.presensi.day']
+        Day.cron_compute_days(date_ref='2024-09-04', days_back=3)
+        days = Day.search([('employee_id', '=', self.staff.id),
+                           ('date', '>=', '2024-09-01'),
+                           ('date', '<=', '2024-09-04')])
+        self.assertEqual({d.date: d.status for d in days}, {
+            '2024-09-01': 'weekend', '2024-09-02': 'present',
+            '2024-09-03': 'absent', '2024-09-04': 'absent'})
+        self.assertEqual(days.filtered(
+            lambda d: d.date == '2024-09-02').department_id,
+            self.f['department'])
+
     def test_attendance_creates_todays_status(self):
         now = fields.Datetime.now()
         att = self.Att.create({'employee_id': self.f['e_colleague'].id,
