@@ -31,7 +31,9 @@ else
 fi
 label="$( [ -n "${ADDONS:-}" ] && echo "${addons[*]}" | tr ' ' '-' || echo all)"
 LOG="$ART/odoo-test-$label.log"
+# Odoo appends to its log file: start both logs of this run empty.
 : > "$LOG"
+: > "$ART/odoo-deps-$label.log"
 for a in "${addons[@]}"; do
     [ -f "$ROOT/addons/$a/__manifest__.py" ] || die "No project addon named '$a' under addons/"
 done
