@@ -91,6 +91,7 @@ class TestDuk(SimpegCase):
         self.assertIn('Seniority List', html)
         self.assertLess(html.index('>D3</span>'), html.index('>D6</span>'))
         self.assertLess(html.index('>D2</span>'), html.index('>D4</span>'))
+        self.assertIn('01 April 2018', html)
 
     def _xlsx_strings(self, ids, user=None):
         Report = self.env['report.hr_simpeg.duk_xlsx']

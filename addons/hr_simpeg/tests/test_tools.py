@@ -81,3 +81,9 @@ class TestSimpegTools(unittest.TestCase):
         self.assertEqual(sorted(rows, key=rows.get),
                          ['high_old_s1', 'high_old', 'high_new',
                           'low_grade'])
+
+    def test_format_date_id(self):
+        self.assertEqual(simpeg.format_date_id(D(2024, 10, 3)),
+                         '03 Oktober 2024')
+        self.assertEqual(simpeg.format_date_id('2019-04-01'), '01 April 2019')
+        self.assertEqual(simpeg.format_date_id(False), '')

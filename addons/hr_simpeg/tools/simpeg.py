@@ -113,3 +113,17 @@ def duk_sort_key(grade_sequence, grade_date, position_level, join_date,
         -EDUCATION_RANK.get(education, 0),
         birthday or far,
     )
+
+
+MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli',
+             'Agustus', 'September', 'Oktober', 'November', 'Desember']
+
+
+def format_date_id(day):
+    """A date the Indonesian way: 03 Oktober 2024. Accepts a date or an
+    ISO string; empty gives ''."""
+    if not day:
+        return ''
+    if isinstance(day, str):
+        day = datetime.datetime.strptime(day[:10], '%Y-%m-%d').date()
+    return '%02d %s %d' % (day.day, MONTHS_ID[day.month - 1], day.year)
