@@ -12,6 +12,7 @@ class KinerjaAssessmentXlsx(models.AbstractModel):
 
     def _recap_columns(self):
         return [
+            ('nipp', _('NIPP'), 14),
             ('employee_id', _('Employee'), 30),
             ('department_id', _('Department'), 24),
             ('month', _('Month'), 16),
@@ -41,7 +42,12 @@ class KinerjaAssessmentXlsx(models.AbstractModel):
             sheet.set_column(col, col, width)
         states = dict(assessments._fields['state']._description_selection(
             assessments.env))
-        rows = assessments.read([c[0] for c in columns])
+        rows = assessments.read([c[0] for c in columns if c[0] != 'nipp']
+                                + ['plan_id'])
+        plans = {p['id']: p['nipp'] for p in assessments.mapped(
+            'plan_id').read(['nipp'])}
+        for row in rows:
+            row['nipp'] = plans.get(row['plan_id'] and row['plan_id'][0])
         for index, row in enumerate(rows, start=1):
             line = 2 + index
             sheet.write(line, 0, index, cell)

@@ -48,6 +48,17 @@ class TestActivity(KinerjaCase):
                          user=self.user_emp)
         self.assertEqual(self.count(), 2)
 
+    def test_messages_in_indonesian(self):
+        indonesian = self.env(context=dict(self.env.context, lang='id_ID'))
+        with self.assertRaisesRegex(ValidationError, 'tidak boleh negatif'):
+            with self.env.cr.savepoint():
+                indonesian['kinerja.activity'].sudo(self.user_emp).create({
+                    'employee_id': self.emp.id, 'target_id': self.target.id,
+                    'date': '2025-03-14', 'name': 'X', 'quantity': -1,
+                    'duration': 1})
+        menu = indonesian.ref('hr_kinerja.kinerja_menu_mine')
+        self.assertEqual(menu.name, 'Kinerja Saya')
+
     def test_other_employees_target_refused(self):
         self.assert_refused(ValidationError, 'own targets', self.make_report,
                             self.emp, self.plan2.target_ids[0],

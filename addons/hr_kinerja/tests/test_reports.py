@@ -58,6 +58,7 @@ class TestReports(KinerjaCase):
         strings = book.read('xl/sharedStrings.xml').decode()
         self.assertIn('Emp', strings)
         self.assertIn('Februari 2025', strings)
+        self.assertIn(self.plan.nipp, strings)
 
     def test_skp_form(self):
         report = self.env.ref('hr_kinerja.report_kinerja_skp')
