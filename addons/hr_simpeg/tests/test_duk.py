@@ -1,8 +1,10 @@
 import io
 import zipfile
 
+from odoo import fields
 from odoo.exceptions import AccessError
 
+from ..tools import simpeg
 from .common import SimpegCase
 
 
@@ -53,6 +55,12 @@ class TestDuk(SimpegCase):
         lines = self._duk()
         self.assertEqual(lines.mapped('name'),
                          ['D3', 'D2', 'D4', 'D5', 'D1', 'D6'])
+        # The SQL view agrees with the documented sort key.
+        expected = sorted(lines, key=lambda l: simpeg.duk_sort_key(
+            l.grade_id.sequence, fields.Date.from_string(l.grade_date),
+            l.position_level, fields.Date.from_string(l.join_date),
+            l.highest_education, fields.Date.from_string(l.birthday)))
+        self.assertEqual([l.id for l in expected], lines.ids)
         ranks = lines.mapped('duk_rank')
         self.assertEqual(ranks, sorted(ranks))
         self.assertEqual(len(set(ranks)), len(ranks))

@@ -54,15 +54,6 @@ class TestSimpegTools(unittest.TestCase):
             ('a', D(2015, 1, 1), D(2017, 12, 31)),
             ('b', D(2018, 1, 1), None)]))
 
-    def test_events_due(self):
-        events = [(1, D(2024, 5, 1)), (2, D(2024, 6, 15)),
-                  (3, D(2024, 4, 30)), (4, None)]
-        self.assertEqual(simpeg.events_due(events, D(2024, 5, 1), 30),
-                         [(1, D(2024, 5, 1))])
-        self.assertEqual(
-            [k for k, _d in simpeg.events_due(events, D(2024, 5, 1), 45)],
-            [1, 2])
-
     def test_duk_sort_key(self):
         rows = {
             'low_grade': simpeg.duk_sort_key(30, D(2000, 1, 1), 5,

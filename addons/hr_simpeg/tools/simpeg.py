@@ -90,15 +90,6 @@ def first_overlap(periods):
     return None
 
 
-def events_due(events, date_ref, days_before):
-    """Filter (key, event_date) pairs to those whose reminder is due on
-    `date_ref`: the event lies between `date_ref` and `date_ref +
-    days_before` included."""
-    limit = date_ref + datetime.timedelta(days=days_before)
-    return [(key, day) for key, day in events
-            if day and date_ref <= day <= limit]
-
-
 def duk_sort_key(grade_sequence, grade_date, position_level, join_date,
                  education, birthday):
     """Sort key of the seniority list (DUK): higher grade first, then older
