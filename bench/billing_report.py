@@ -14,6 +14,10 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'vb_bench')
 CONF = os.path.join(ROOT, '.run', 'odoo.conf')
+# the LESS compiler of the platform, for the report's stylesheets
+os.environ['PATH'] = os.pathsep.join([
+    os.path.join(ROOT, '.tools', 'node', 'node_modules', '.bin'),
+    os.environ.get('PATH', '')])
 
 
 def main():

@@ -153,20 +153,24 @@ class AccountAnalyticAccount(models.Model):
             ('vendor_billing', '=', True),
             ('recurring_invoices', '=', True),
             ('recurring_next_date', '<=', date_ref),
-            '|', ('date_end', '=', False), ('date_end', '>=', date_ref),
         ])
         invoices = self.env['account.invoice']
         for contract in contracts:
-            try:
-                with self.env.cr.savepoint():
-                    while contract.recurring_next_date <= date_ref and (
-                            not contract.date_end or
-                            contract.recurring_next_date <= contract.date_end):
-                        invoices |= contract.recurring_create_invoice()
-            except UserError as error:
-                self.invalidate_cache()
-                _logger.warning('Vendor billing skipped contract %s: %s',
-                                contract.name, error.name)
+            while contract.recurring_next_date <= date_ref and (
+                    not contract.date_end or
+                    contract.recurring_next_date <= contract.date_end):
+                previous = contract.recurring_next_date
+                try:
+                    with self.env.cr.savepoint():
+                        created = contract.recurring_create_invoice()
+                except UserError as error:
+                    self.invalidate_cache()
+                    _logger.warning('Vendor billing skipped contract %s: %s',
+                                    contract.name, error.name)
+                    break
+                invoices |= created
+                if contract.recurring_next_date == previous:
+                    break
         return invoices
 
     @api.multi

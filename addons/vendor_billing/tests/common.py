@@ -6,6 +6,8 @@ class VendorBillingCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(VendorBillingCase, cls).setUpClass()
+        # messages are asserted in English whatever the database's language
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US'))
         env = cls.env
         cls.company = env.user.company_id
         Users = env['res.users'].with_context(no_reset_password=True)

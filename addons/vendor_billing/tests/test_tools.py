@@ -230,6 +230,16 @@ class TestCharts(unittest.TestCase):
         self.assertIn('A &amp; B', svg)
         self.assertIn('#9ecae1', svg)
 
+    def test_axis_ticks_are_whole_numbers(self):
+        from ..tools.charts import _nice_tick
+        self.assertEqual(_nice_tick(214 / 4.0), 60)
+        self.assertEqual(_nice_tick(0.25), 1)
+        self.assertEqual(_nice_tick(7.5), 8)
+        self.assertEqual(_nice_tick(12), 15)
+        svg = bar_chart(['1'], [214])
+        self.assertIn('>240<', svg)
+        self.assertIn('>180<', svg)
+
     def test_pie_chart(self):
         svg = pie_chart(['I', 'II'], [75, 25])
         self.assertEqual(svg.count('<path'), 2)

@@ -5,13 +5,16 @@ from xml.sax.saxutils import escape
 COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b']
 
 
-def _nice_max(value):
-    if value <= 0:
+def _nice_tick(value):
+    """Smallest whole 'round' number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a
+    power of ten) not below `value`, at least 1."""
+    if value <= 1:
         return 1
     exponent = 10 ** int(math.floor(math.log10(value)))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * exponent:
-            return step * exponent
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        tick = step * exponent
+        if tick >= value and tick == int(tick):
+            return int(tick)
     return 10 * exponent
 
 
@@ -22,7 +25,7 @@ def bar_chart(labels, values, title='', width=680, height=240,
     left, right, top, bottom = 40, 10, 28, 30
     plot_w = width - left - right
     plot_h = height - top - bottom
-    top_value = _nice_max(max(values) if values else 0)
+    top_value = 4 * _nice_tick((max(values) if values else 0) / 4.0)
     parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
              'viewBox="0 0 %d %d" font-family="sans-serif" font-size="10">'
              % (width, height, width, height)]
