@@ -115,7 +115,9 @@ class KinerjaProgress(models.Model):
 
 class KinerjaMissingReport(models.Model):
     """Working days (Monday to Friday) of the recent past on which an
-    employee with an approved plan reported nothing."""
+    employee with an approved plan reported nothing. Days that the
+    attendance records mark as leave, public holiday, weekend or absence
+    are not counted. The id is stable: employee and day."""
     _name = 'kinerja.missing.report'
     _description = 'Missing Daily Report'
     _auto = False
@@ -134,7 +136,8 @@ class KinerjaMissingReport(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE VIEW kinerja_missing_report AS (
-            SELECT row_number() OVER (ORDER BY d.day, p.employee_id) AS id,
+            SELECT (p.employee_id * 100000
+                    + (d.day::date - date '2000-01-01'))::int AS id,
                    p.employee_id, e.department_id,
                    e.parent_id AS manager_id, p.company_id,
                    d.day::date AS date
@@ -152,4 +155,9 @@ class KinerjaMissingReport(models.Model):
                                 WHERE a.employee_id = p.employee_id
                                   AND a.date = d.day::date
                                   AND a.state != 'rejected')
+               AND NOT EXISTS (SELECT 1 FROM hr_presensi_day pd
+                                WHERE pd.employee_id = p.employee_id
+                                  AND pd.date = d.day::date
+                                  AND pd.status IN ('leave', 'holiday',
+                                                    'weekend', 'absent'))
             )""")

@@ -31,20 +31,29 @@ class TestReports(KinerjaCase):
         # the view looks back from the database's current date: an
         # approved plan of this year with no report shows its weekdays
         today = datetime.date.today()
-        plan = self.make_plan(self.emp2, year=today.year)
+        year = (today - datetime.timedelta(days=10)).year
+        plan = self.make_plan(self.emp2, year=year)
         missing = self.env['kinerja.missing.report'].search(
             [('employee_id', '=', self.emp2.id)])
         self.assertTrue(all(
             datetime.datetime.strptime(m.date, '%Y-%m-%d').weekday() < 5
             for m in missing))
         days = set(missing.mapped('date'))
+        self.assertTrue(days)
+        # a day on leave is not a missing report
+        on_leave = sorted(days)[0]
+        self.env['hr.presensi.day'].create({
+            'employee_id': self.emp2.id, 'date': on_leave, 'status': 'leave'})
+        days.discard(on_leave)
+        self.assertEqual(set(self.env['kinerja.missing.report'].search(
+            [('employee_id', '=', self.emp2.id)]).mapped('date')), days)
         Activity = self.env['kinerja.activity']
         with patch.object(type(Activity), '_kinerja_today',
                           lambda rec: today):
             Activity.create({
                 'employee_id': self.emp2.id,
                 'target_id': plan.target_ids[0].id,
-                'date': sorted(days)[-1] if days else str(today),
+                'date': sorted(days)[-1],
                 'name': 'Done', 'quantity': 1, 'duration': 1})
         after = self.env['kinerja.missing.report'].search(
             [('employee_id', '=', self.emp2.id)])
@@ -68,3 +77,4 @@ class TestReports(KinerjaCase):
         self.assertIn('Februari 2025', html)
         self.assertIn('Pejabat penilai', html)
         self.assertIn('Head', html)   # the appraiser's own manager signs
+        self.assertIn('NIPP %s' % self.plan.nipp, html)
