@@ -10,7 +10,8 @@ before the webhook answers. Then the same 20 senders call
 
 Prints messages/s, p50 and p95 for both, and the ratio.
 Run from the repository root: .venv/bin/python bench/wa_chatbot_webhook.py
-Options: --messages N (per sender, default 50), --drop (drop the database after).
+Options: --messages N (per sender, default 50), --db NAME (default wa_chatbot_bench),
+--drop (drop the database after).
 """
 import argparse
 import hashlib
@@ -100,10 +101,13 @@ def run(label, func, total):
 
 
 def main():
+    global DB
     parser = argparse.ArgumentParser()
     parser.add_argument('--messages', type=int, default=50)
     parser.add_argument('--drop', action='store_true')
+    parser.add_argument('--db', default=DB, help="database to create or reuse")
     args = parser.parse_args()
+    DB = args.db
     subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB, 'wa_chatbot'])
 
     graph = ThreadingHTTPServer(('127.0.0.1', 0), Graph)

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from ..tools import conversation, payload
@@ -82,8 +82,28 @@ class WaNode(models.Model):
             raise ValidationError(_("Unknown node action."))
 
     @api.model
+    def create(self, vals):
+        self.clear_caches()
+        return super(WaNode, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(WaNode, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(WaNode, self).unlink()
+
+    @api.model
     def _machine_nodes(self):
-        """All active nodes as the plain dicts of ``tools.conversation``."""
+        """All active nodes as the plain dicts of ``tools.conversation``
+        (cached per worker until a node or an option changes; read only)."""
+        return self.sudo()._machine_nodes_cached()
+
+    @tools.ormcache()
+    def _machine_nodes_cached(self):
         nodes = self.search([])
         options = self.env['wa.node.option'].search_read(
             [('node_id', 'in', nodes.ids)],
@@ -120,3 +140,18 @@ class WaNodeOption(models.Model):
     description = fields.Char(help="Second line of a list row (up to 72 characters).")
     next_id = fields.Many2one('wa.node', 'Go To', ondelete='set null')
     category_id = fields.Many2one('helpdesk.ticket.category', ondelete='restrict')
+
+    @api.model
+    def create(self, vals):
+        self.clear_caches()
+        return super(WaNodeOption, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(WaNodeOption, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(WaNodeOption, self).unlink()

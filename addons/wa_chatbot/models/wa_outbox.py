@@ -65,11 +65,21 @@ class WaOutbox(models.Model):
 
     @api.multi
     def _send(self, now=None):
-        """Post each queued message to the Graph API once. Errors worth
-        retrying keep the message queued with a later ``next_attempt``."""
+        """Post each queued message to the Graph API once, oldest first.
+        Errors worth retrying keep the message queued with a later
+        ``next_attempt``; the later messages to the same phone wait behind
+        it, so that a conversation never arrives out of order and a Graph API
+        that is down costs the webhook one time-out, not one per reply."""
         now = now or datetime.utcnow()
-        for msg in self.filtered(lambda m: m.state == 'queued'):
-            msg._send_one(now)
+        now_str = fields.Datetime.to_string(now)
+        waiting = set(self.search([('state', '=', 'queued'),
+                                   ('next_attempt', '>', now_str)]).mapped('phone'))
+        for msg in self.filtered(lambda m: m.state == 'queued').sorted('id'):
+            due = msg.next_attempt and msg.next_attempt <= now_str
+            if msg.phone in waiting and not due:
+                continue
+            if not msg._send_one(now) and msg.state == 'queued':
+                waiting.add(msg.phone)
         return True
 
     @api.multi

@@ -49,6 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get('Content-Length') or 0)
         raw = self.rfile.read(length)
         with graph.lock:
+            graph.posts += 1
             mode = graph.modes.pop(0) if graph.modes else 'ok'
         if mode == 'timeout':
             time.sleep(graph.sleep)
@@ -82,6 +83,7 @@ class FakeGraph(object):
         self.sent, self.requests, self.modes = [], [], []
         self.missing_media = set()
         self.seq = 0
+        self.posts = 0
         self.sleep = 1.5
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

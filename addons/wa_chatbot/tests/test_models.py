@@ -75,6 +75,17 @@ class TestConfiguration(WaCase):
         manager = self.env.ref('customer_complaint.group_complaint_manager')
         self.assertIn(self.env.ref('wa_chatbot.group_wa_manager'), manager.implied_ids)
 
+    def test_indonesian_translation(self):
+        if not self.env['res.lang'].search([('code', '=', 'id_ID')]):
+            self.env['res.lang'].load_lang('id_ID')
+            self.env['ir.module.module'].search([('name', '=', 'wa_chatbot')]) \
+                ._update_translations('id_ID')
+        menu = self.env.ref('wa_chatbot.wa_session_menu').with_context(lang='id_ID')
+        self.assertEqual(menu.name, 'Percakapan')
+        selection = dict(self.env['wa.outbox'].with_context(lang='id_ID')
+                         .fields_get(['state'])['state']['selection'])
+        self.assertEqual(selection['queued'], 'Antre')
+
     def test_bot_user_cannot_log_in(self):
         bot = self.env.ref('wa_chatbot.user_wa_bot')
         self.assertFalse(bot.active)
@@ -118,9 +129,11 @@ class TestMessagesAndOutbox(WaCase):
         now = datetime(2026, 1, 5, 8, 0, 0)
         out._send(now)
         self.assertEqual(out.next_attempt, '2026-01-05 08:00:10')
-        out._send(now)
-        self.assertEqual(out.next_attempt, '2026-01-05 08:00:20')
-        out._send(now)
+        out._send(now)  # not due yet: not even tried
+        self.assertEqual(out.attempts, 1)
+        out._send(now + timedelta(seconds=10))
+        self.assertEqual(out.next_attempt, '2026-01-05 08:00:30')
+        out._send(now + timedelta(seconds=30))
         self.assertEqual(out.state, 'failed')
         self.assertEqual(out.attempts, 3)
         out.action_retry()
@@ -208,7 +221,8 @@ class TestInteractionRecap(WaCase):
     def test_xlsx(self):
         recap = self.env['wa.interaction.recap'].search([('month', '=', '2030-09-01')])
         report = self.env.ref('wa_chatbot.wa_interaction_recap_xlsx')
-        content, kind = report.with_context(active_model='wa.interaction.recap').render_xlsx(
+        content, kind = report.with_context(
+            active_model='wa.interaction.recap', lang='id_ID').render_xlsx(
             recap.ids, {})
         self.assertEqual(kind, 'xlsx')
         book = xlrd.open_workbook(file_contents=content)
@@ -220,5 +234,7 @@ class TestInteractionRecap(WaCase):
         self.assertIn('11529', flat)
         self.assertIn('2030-09-30 22:53:57', flat)  # WIB, as in the report
         summary = {row[0]: row[1] for row in cells if row and row[0]}
-        self.assertEqual(summary['Interactions'], 4)
-        self.assertEqual(summary['Distinct Customers'], 3)
+        # labels in Indonesian, from i18n/id.po
+        self.assertEqual(summary['Interaksi'], 4)
+        self.assertEqual(summary['Pelanggan Berbeda'], 3)
+        self.assertEqual(summary['Di Luar Jam Kantor'], 2)

@@ -262,6 +262,21 @@ class TestWebhookFailures(WaHttpCase):
         self.env['wa.outbox']._cron_send(now=datetime.utcnow() + timedelta(minutes=5))
         self.assertEqual(out.state, 'sent')
 
+    def test_graph_down_costs_one_timeout_and_keeps_order(self):
+        self.send_text('halo')
+        self.graph.modes = ['timeout']
+        resp = self.send_text('apa ini')  # two replies: an apology and the menu
+        self.assertEqual(resp.status_code, 200)
+        self.assertEqual(self.graph.posts, 2)  # the second reply waits behind the first
+        apology, menu = self._outbox()[1:]
+        self.assertEqual((apology.state, menu.state), ('queued', 'queued'))
+        self.assertFalse(menu.attempts)
+        # the cron sends them later, in order
+        self.env['wa.outbox']._cron_send(now=datetime.utcnow() + timedelta(minutes=5))
+        self.assertEqual((apology.state, menu.state), ('sent', 'sent'))
+        self.assertIn('pilihan tidak dikenali', self.graph.texts()[-2])
+        self.assertIn('Halo KruengBaro!', self.graph.texts()[-1])
+
     def test_throughput_limits_back_off(self):
         self.graph.modes = [(400, 130429), (400, 131056), (429, 4)]
         self.send_text('halo')
