@@ -78,6 +78,17 @@ class TestCreateComplaint(ComplaintCase):
         self.assertIn(ticket.number, mails.subject)
         self.assertIn('sedang ditangani', mails.subject)
 
+    def test_every_stage_template_renders(self):
+        ticket = self.file()
+        Mail = self.env['mail.mail']
+        for stage in (self.stage_awaiting, self.stage_progress, self.stage_done):
+            before = Mail.search([('recipient_ids', 'in', self.customer.ids)])
+            ticket.write({'stage_id': stage.id})
+            mail = Mail.search([('recipient_ids', 'in', self.customer.ids)]) - before
+            self.assertEqual(len(mail), 1, stage.name)
+            self.assertIn(ticket.number, mail.subject)
+        self.assertIn('/pengaduan/nilai/' + ticket.access_token, mail.body_html)
+
     def test_no_template_no_mail(self):
         ticket = self.file()
         self.stage_progress.customer_template_id = False

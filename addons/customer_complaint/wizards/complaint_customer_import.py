@@ -75,7 +75,8 @@ class ComplaintCustomerImport(models.TransientModel):
             raise UserError(_('Nothing was imported. Correct the file:\n%s')
                             % '\n'.join(lines))
         Partner = self.env['res.partner'].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True,
+            install_mode=True)
         created = updated = 0
         for row in rows:
             vals = {
