@@ -28,6 +28,16 @@ class TestActivity(KinerjaCase):
             report.sudo(self.user_emp).write({'quantity': 5})
         self.assertEqual(report.quantity, 1.0)
 
+    def test_onchange_employee_clears_foreign_target(self):
+        report = self.env['kinerja.activity'].new({
+            'employee_id': self.emp2.id, 'target_id': self.target.id})
+        report._onchange_employee_id()
+        self.assertFalse(report.target_id)
+        report = self.env['kinerja.activity'].new({
+            'employee_id': self.emp.id, 'target_id': self.target.id})
+        report._onchange_employee_id()
+        self.assertEqual(report.target_id, self.target)
+
     def test_future_date_refused(self):
         self.assert_refused(ValidationError, 'future', self.make_report,
                             self.emp, self.target, date='2025-03-15',

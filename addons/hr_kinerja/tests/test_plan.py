@@ -86,6 +86,19 @@ class TestPlan(KinerjaCase):
         plan.sudo(self.user_sup).action_approve()
         self.assertEqual(plan.state, 'approved')
 
+    def test_take_back_submitted_plan(self):
+        plan = self.make_plan(self.emp, approve=False)
+        plan.sudo(self.user_emp).action_submit()
+        with self.assertRaises(UserError):
+            plan.sudo(self.user_sup).action_draft()
+        self.assertEqual(plan.state, 'submitted')
+        plan.sudo(self.user_emp).action_draft()
+        self.assertEqual(plan.state, 'draft')
+        # the appraiser can also return a submitted plan for revision
+        plan.sudo(self.user_emp).action_submit()
+        plan.sudo(self.user_sup).action_revision()
+        self.assertEqual(plan.state, 'revision')
+
     def test_employee_cannot_set_state_directly(self):
         plan = self.make_plan(self.emp, approve=False)
         with self.assertRaises(UserError):
