@@ -1,0 +1,1 @@
+from . import vendor_billing_report
