@@ -37,23 +37,34 @@ build_debian() {
 }
 
 build_venv() {
-    local stamp want py
+    local stamp want py new
     want="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-oca.txt" "$ROOT/scripts/build.sh" \
             "$ROOT/scripts/prune_addons.py" | sha256sum | cut -c1-16)"
     stamp="$VENV/.built-$want"
     [ -e "$stamp" ] && return 0
     py="$(find_python37)" || die "Python 3.7 not found. Odoo 11 runs on Python 3.7 only.
 Install it with pyenv ('pyenv install 3.7.16') or set PYTHON37=/path/to/python3.7."
+    mkdir -p "$STATE"
+    exec 9> "$STATE/build.lock"
+    flock 9                           # one build at a time
+    [ -e "$stamp" ] && return 0       # built while we waited
+    # Build beside the current venv and swap at the end, so that servers and
+    # test runs still using the current one are not pulled from under them.
+    new="$VENV.new"
     log "Building the Python 3.7 venv in .venv with $py"
-    rm -rf "$VENV"
-    "$py" -m venv "$VENV"
-    "$VENV/bin/pip" install -q --disable-pip-version-check "pip==23.3.2" "setuptools==57.5.0" "wheel==0.42.0"
+    rm -rf "$new"
+    "$py" -m venv "$new"
+    "$new/bin/python" -m pip install -q --disable-pip-version-check "pip==23.3.2" "setuptools==57.5.0" "wheel==0.42.0"
     # Old sdists (vatnumber, suds-jurko) still use setuptools' use_2to3: build
     # them against the venv's setuptools 57 instead of an isolated newest one.
-    "$VENV/bin/pip" install -q --disable-pip-version-check --no-build-isolation -r "$ROOT/requirements.txt"
-    "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements-oca.txt"
-    "$VENV/bin/python" "$ROOT/scripts/prune_addons.py"
-    touch "$stamp"
+    "$new/bin/python" -m pip install -q --disable-pip-version-check --no-build-isolation -r "$ROOT/requirements.txt"
+    "$new/bin/python" -m pip install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements-oca.txt"
+    "$new/bin/python" "$ROOT/scripts/prune_addons.py"
+    touch "$new/.built-$want"
+    rm -rf "$VENV.old"
+    [ -d "$VENV" ] && mv "$VENV" "$VENV.old"
+    mv "$new" "$VENV"
+    rm -rf "$VENV.old" &
 }
 
 build_lessc() {
