@@ -3,12 +3,14 @@
 Creates (or reuses) the database ``wa_chatbot_bench`` with wa_chatbot and its
 demo data, points the demo WhatsApp account at a fake Graph API served here on
 127.0.0.1, starts Odoo with 2 workers, and sends signed webhook calls (one text
-message each, as Meta does: no cookie) from 20 concurrent senders. Each call is
-stored, run through the conversation and answered through the fake Graph API
-before the webhook answers. Then the same 20 senders call
-``/web/webclient/version_info`` (JSON-RPC, no cookie) on the same server.
+message each, as Meta does: no cookie) from 20 concurrent senders. The webhook
+answers once the message is stored; each worker then runs the conversation and
+posts the reply to the fake Graph API in its background thread. The bench waits
+until every message is processed (end-to-end rate), then the same 20 senders
+call ``/web/webclient/version_info`` (JSON-RPC, no cookie) on the same server.
 
-Prints messages/s, p50 and p95 for both, and the ratio.
+Prints messages/s, p50 and p95 for both, the ratio, and the end-to-end rate
+(from the first call to the last message processed).
 Run from the repository root: .venv/bin/python bench/wa_chatbot_webhook.py
 Options: --messages N (per sender, default 50), --db NAME (default wa_chatbot_bench),
 --drop (drop the database after).
@@ -100,6 +102,21 @@ def run(label, func, total):
     return rate, p95
 
 
+def wait_processed(pattern, expected, timeout=300):
+    """Wait until ``expected`` messages matching ``pattern`` are stored and
+    none is still waiting to be processed; return how many still wait."""
+    deadline = time.time() + timeout
+    while True:
+        with pg() as cnx, cnx.cursor() as cr:
+            cr.execute("SELECT count(*), count(*) FILTER (WHERE state = 'received') "
+                       "FROM wa_message WHERE wamid LIKE %s", (pattern,))
+            stored, waiting = cr.fetchone()
+        cnx.close()
+        if (stored >= expected and not waiting) or time.time() > deadline:
+            return waiting + max(0, expected - stored)
+        time.sleep(0.05)
+
+
 def main():
     global DB
     parser = argparse.ArgumentParser()
@@ -164,13 +181,20 @@ def main():
                                  json={'jsonrpc': '2.0', 'method': 'call', 'params': {}}
                                  ).status_code
 
-        run('warm-up', webhook, 40)
+        run('warm-up', lambda i: webhook(100000 + i), 40)  # ids apart from the run's
         run('warm-up', version_info, 40)
         total = SENDERS * args.messages
+        wait_processed('wamid.BENCH%d.%%' % run_id, 40)
         sent_before = Graph.count
+        start = time.perf_counter()
         rate_wh, p95_wh = run('/whatsapp/webhook (signed, no cookie)', webhook, total)
+        pending = wait_processed('wamid.BENCH%d.%%' % run_id, total + 40)
+        elapsed = time.perf_counter() - start
+        print('end to end (stored, processed, reply posted): %d messages in %.1f s = %.1f /s%s'
+              % (total, elapsed, total / elapsed,
+                 '' if not pending else ', %d still waiting' % pending))
         rate_vi, p95_vi = run('/web/webclient/version_info (no cookie)', version_info, total)
-        print('replies received by the fake Graph API: %d of %d'
+        print('replies received by the fake Graph API: %d for %d messages'
               % (Graph.count - sent_before, total))
         with pg() as cnx, cnx.cursor() as cr:
             cr.execute("SELECT state, count(*) FROM wa_message WHERE wamid LIKE %s GROUP BY state",

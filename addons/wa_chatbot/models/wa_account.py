@@ -126,12 +126,12 @@ class WaAccount(models.Model):
         return self.sudo().access_token or config.get('wa_access_token') or ''
 
     @api.model
-    def _all_app_secrets(self):
-        accounts = self.sudo().search([])
-        secrets = [a.app_secret for a in accounts if a.app_secret]
-        if config.get('wa_app_secret'):
-            secrets.append(config.get('wa_app_secret'))
-        return secrets
+    def _webhook_accounts(self):
+        """What the webhook needs of the active accounts, in one query:
+        dicts of id, phone_number_id and app_secret, oldest first."""
+        self.env.cr.execute("""SELECT id, phone_number_id, app_secret FROM wa_account
+                               WHERE active ORDER BY id""")
+        return self.env.cr.dictfetchall()
 
     @api.model
     def _find_by_verify_token(self, token):
@@ -140,11 +140,6 @@ class WaAccount(models.Model):
             if signature.token_matches(account.verify_token, token):
                 return account
         return self.browse()
-
-    @api.model
-    def _find_by_phone_number_id(self, phone_number_id):
-        account = self.sudo().search([('phone_number_id', '=', phone_number_id)], limit=1)
-        return account or self.sudo().search([], limit=1)
 
     # ------------------------------------------------------------------
     @api.multi

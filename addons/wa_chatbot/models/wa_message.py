@@ -2,8 +2,9 @@ import json
 import logging
 from datetime import datetime, timedelta
 
-import odoo
-from odoo import _, api, fields, models
+import psycopg2
+
+from odoo import api, fields, models
 
 from ..tools import delivery
 
@@ -15,6 +16,8 @@ STATES = [
     ('failed', 'Failed'),
     ('ignored', 'Ignored (rate limit)'),
 ]
+# first key of the advisory lock a conversation is processed under
+LOCK_CLASS = 0x7761
 
 
 class WaMessage(models.Model):
@@ -46,63 +49,107 @@ class WaMessage(models.Model):
     ]
 
     # ------------------------------------------------------------------
-    # storing: committed on its own, before any processing
+    # storing: in the webhook's own transaction, committed before any processing
     @api.model
-    def _store_inbound(self, account, rows):
-        """Insert the messages that are new, in a transaction of their own
-        committed before they are processed; return the ids inserted.
-        Duplicates (Meta delivers at least once) are skipped by the unique
-        index. Inside a test the registry hands back the test cursor, whose
-        commit is a savepoint: the same code runs in both cases."""
-        if not rows:
-            return []
-        ids = []
-        with odoo.registry(self.env.cr.dbname).cursor() as cr:
-            for row in rows:
-                cr.execute("""
-                    INSERT INTO wa_message (wamid, account_id, phone, contact_name, msg_type,
-                        body, payload, date, state, attempts, create_uid, write_uid,
-                        create_date, write_date)
-                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 'received', 0, %s, %s,
-                        (now() at time zone 'UTC'), (now() at time zone 'UTC'))
-                    ON CONFLICT (wamid) DO NOTHING
-                    RETURNING id""", (
-                    row['wamid'][:255], account.id, row['phone'][:32], row.get('name'),
-                    row['type'][:32], row.get('body') or '', json.dumps(row['event']),
-                    _timestamp(row.get('timestamp')), self.env.uid, self.env.uid))
-                found = cr.fetchone()
-                if found:
-                    ids.append(found[0])
-        return ids
+    def _store_inbound(self, account_id, rows):
+        """Insert the messages that are new with the current cursor (the
+        webhook's own, committed before it answers); return ``(id, phone)``
+        of the rows inserted. Duplicates (Meta delivers at least once) are
+        skipped by the unique index: one statement per message."""
+        stored = []
+        cr = self.env.cr
+        for row in rows:
+            phone = row['phone'][:32]
+            cr.execute("""
+                INSERT INTO wa_message (wamid, account_id, phone, contact_name, msg_type,
+                    body, payload, date, state, attempts, create_uid, write_uid,
+                    create_date, write_date)
+                VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 'received', 0, %s, %s,
+                    (now() at time zone 'UTC'), (now() at time zone 'UTC'))
+                ON CONFLICT (wamid) DO NOTHING
+                RETURNING id""", (
+                row['wamid'][:255], account_id, phone, row.get('name'),
+                row['type'][:32], row.get('body') or '', json.dumps(row['event']),
+                _timestamp(row.get('timestamp')), self.env.uid, self.env.uid))
+            found = cr.fetchone()
+            if found:
+                stored.append((found[0], phone))
+        return stored
+
+    # ------------------------------------------------------------------
+    # claiming: one conversation is processed by one transaction at a time
+    @api.model
+    def _lock_conversation(self, account_id, phone):
+        """Take the conversation's advisory lock for the current transaction
+        without waiting; False when another transaction holds it."""
+        cr = self.env.cr
+        cr.execute("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))",
+                   (LOCK_CLASS, '%s:%s' % (account_id, phone)))
+        return cr.fetchone()[0]
+
+    @api.multi
+    def _claim(self, states=('received', 'failed')):
+        """Lock this message and its conversation for the current transaction,
+        skipping (False) what another transaction is processing or has
+        processed since this one began."""
+        self.ensure_one()
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                if not self._lock_conversation(self.account_id.id, self.phone):
+                    return False
+                cr.execute("SELECT state FROM wa_message WHERE id = %s FOR UPDATE SKIP LOCKED",
+                           (self.id,), log_exceptions=False)
+                row = cr.fetchone()
+        except psycopg2.extensions.TransactionRollbackError:
+            return False  # processed and committed by another transaction meanwhile
+        self.invalidate_cache(ids=self.ids)
+        return bool(row) and row[0] in states
 
     @api.model
-    def _process_ids(self, ids):
-        """Process stored messages in a transaction of their own (the
-        request's transaction may predate the one that stored them), then
-        send the replies. Whatever fails stays recorded for the cron."""
-        if not ids:
-            return
-        with odoo.registry(self.env.cr.dbname).cursor() as cr:
-            env = api.Environment(cr, self.env.uid, self.env.context)
-            messages = env['wa.message'].browse(ids)
-            outbox = messages._process_all()
-            outbox._send()
+    def _claim_next(self, account_id, phone):
+        """The oldest message of a conversation still waiting, locked with
+        its conversation; ``None`` when another transaction holds the
+        conversation, an empty recordset when nothing waits."""
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                if not self._lock_conversation(account_id, phone):
+                    return None
+                cr.execute("""
+                    SELECT id FROM wa_message
+                    WHERE account_id = %s AND phone = %s AND state = 'received'
+                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                           (account_id, phone), log_exceptions=False)
+                row = cr.fetchone()
+        except psycopg2.extensions.TransactionRollbackError:
+            return None
+        return self.browse(row[0] if row else [])
 
     # ------------------------------------------------------------------
     @api.multi
     def _process_all(self, now=None):
-        """Process each message in a savepoint: a failure is recorded on
-        the message (state failed, error) and retried by the cron."""
+        """Process each message that this transaction can claim, each in a
+        savepoint: a failure is recorded on the message (state failed,
+        error) and retried by the cron."""
         outbox = self.env['wa.outbox']
         for message in self:
-            try:
-                with self.env.cr.savepoint():
-                    outbox |= message._process(now=now)
-            except Exception as e:  # any failure must leave a trace, never lose the message
-                _logger.warning("WhatsApp message %s failed: %s", message.wamid, e)
-                message.write({'state': 'failed', 'attempts': message.attempts + 1,
-                               'error': '%s: %s' % (type(e).__name__, e)})
+            if not message._claim():
+                continue
+            outbox |= message._process_safe(now=now)
         return outbox
+
+    @api.multi
+    def _process_safe(self, now=None):
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                return self._process(now=now)
+        except Exception as e:  # any failure must leave a trace, never lose the message
+            _logger.warning("WhatsApp message %s failed: %s", self.wamid, e)
+            self.write({'state': 'failed', 'attempts': self.attempts + 1,
+                        'error': '%s: %s' % (type(e).__name__, e)})
+        return self.env['wa.outbox']
 
     @api.multi
     def _process(self, now=None):
@@ -122,10 +169,10 @@ class WaMessage(models.Model):
         machine = session._machine()
         result = machine.handle(session._state(now), event)
         state = result['state']
-        node = self.env['wa.node'].search([('code', '=', state['node'])], limit=1)
+        node = self.env['wa.node']._machine_nodes().get(state['node']) or {}
         session.write({
             'state_json': json.dumps(state),
-            'node_id': node.id,
+            'node_id': node.get('id') or False,
             'last_inbound': fields.Datetime.to_string(now),
             'last_activity': fields.Datetime.to_string(now),
             'handover': state.get('step') == 'handover',
@@ -165,7 +212,8 @@ class WaMessage(models.Model):
     @api.model
     def _cron_retry(self, now=None, max_attempts=5, limit=200):
         """Process again what failed, and what was stored but never
-        processed (a worker that died between storing and processing)."""
+        processed (a worker that died between storing and processing).
+        Messages that another transaction is processing are left to it."""
         now = now or datetime.utcnow()
         stale = fields.Datetime.to_string(now - timedelta(minutes=2))
         messages = self.search([

@@ -112,7 +112,7 @@ class WaNode(models.Model):
         result = {}
         for node in nodes:
             result[node.code] = {
-                'code': node.code, 'action': node.action, 'intent': node.intent,
+                'id': node.id, 'code': node.code, 'action': node.action, 'intent': node.intent,
                 'text': node.text, 'display': node.display, 'button': node.list_button,
                 'next': node.next_id.code if node.next_id in nodes else None,
                 'options': [],

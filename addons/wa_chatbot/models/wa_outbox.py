@@ -2,6 +2,9 @@ import json
 import logging
 from datetime import datetime
 
+import threading
+
+import psycopg2
 import requests
 
 from odoo import _, api, fields, models
@@ -20,6 +23,17 @@ STATES = [
 ]
 # status events never move a message backwards
 RANK = {'queued': 0, 'sent': 1, 'delivered': 2, 'read': 3, 'failed': 4}
+
+_local = threading.local()
+
+
+def _http():
+    """One HTTP session per thread: the connection to the Graph API is kept
+    alive between messages instead of a new TLS handshake each."""
+    session = getattr(_local, 'session', None)
+    if session is None:
+        session = _local.session = requests.Session()
+    return session
 
 
 class WaOutbox(models.Model):
@@ -69,18 +83,43 @@ class WaOutbox(models.Model):
         Errors worth retrying keep the message queued with a later
         ``next_attempt``; the later messages to the same phone wait behind
         it, so that a conversation never arrives out of order and a Graph API
-        that is down costs the webhook one time-out, not one per reply."""
+        that is down costs the webhook one time-out, not one per reply.
+        Each message is locked first: a message that another transaction is
+        sending (or has sent since this one began) is not sent again."""
         now = now or datetime.utcnow()
         now_str = fields.Datetime.to_string(now)
-        waiting = set(self.search([('state', '=', 'queued'),
-                                   ('next_attempt', '>', now_str)]).mapped('phone'))
-        for msg in self.filtered(lambda m: m.state == 'queued').sorted('id'):
+        queued = self.filtered(lambda m: m.state == 'queued')
+        if not queued:
+            return True
+        waiting = set(self.search([('state', '=', 'queued'), ('next_attempt', '>', now_str),
+                                   ('phone', 'in', list(set(queued.mapped('phone'))))]
+                                  ).mapped('phone'))
+        for msg in queued.sorted('id'):
             due = msg.next_attempt and msg.next_attempt <= now_str
             if msg.phone in waiting and not due:
+                continue
+            if not msg._lock_queued():
+                waiting.add(msg.phone)
                 continue
             if not msg._send_one(now) and msg.state == 'queued':
                 waiting.add(msg.phone)
         return True
+
+    @api.multi
+    def _lock_queued(self):
+        """Lock this message for the current transaction if it is still
+        queued and nobody else holds it."""
+        self.ensure_one()
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                cr.execute("SELECT state FROM wa_outbox WHERE id = %s FOR UPDATE SKIP LOCKED",
+                           (self.id,), log_exceptions=False)
+                row = cr.fetchone()
+        except psycopg2.extensions.TransactionRollbackError:
+            return False
+        self.invalidate_cache(ids=self.ids)
+        return bool(row) and row[0] == 'queued'
 
     @api.multi
     def _send_one(self, now):
@@ -88,10 +127,10 @@ class WaOutbox(models.Model):
         account = self.account_id
         status = code = None
         try:
-            resp = requests.post(account._messages_url(), data=self.payload,
-                                 headers=dict(account._headers(),
-                                              **{'Content-Type': 'application/json'}),
-                                 timeout=account.request_timeout)
+            resp = _http().post(account._messages_url(), data=self.payload,
+                                headers=dict(account._headers(),
+                                             **{'Content-Type': 'application/json'}),
+                                timeout=account.request_timeout)
         except requests.RequestException as e:
             message = '%s: %s' % (type(e).__name__, e)
         else:
@@ -132,16 +171,23 @@ class WaOutbox(models.Model):
 
     @api.model
     def _apply_statuses(self, statuses):
-        """Status events from the webhook: sent, delivered, read, failed."""
+        """Status events from the webhook: sent, delivered, read, failed;
+        one statement each, never moving a message backwards."""
+        cr = self.env.cr
         for st in statuses:
-            if st.get('status') not in RANK:
+            status = st.get('status')
+            if status not in RANK or not st.get('wamid'):
                 continue
-            for msg in self.search([('wamid', '=', st['wamid'])]):
-                if RANK[st['status']] > RANK[msg.state]:
-                    vals = {'state': st['status']}
-                    if st['status'] == 'failed':
-                        vals['error'] = st.get('error') or _('Reported as failed by WhatsApp')
-                    msg.write(vals)
+            error = (st.get('error') or _('Reported as failed by WhatsApp')) \
+                if status == 'failed' else None
+            lower = [state for state, rank in RANK.items() if rank < RANK[status]]
+            cr.execute("""
+                UPDATE wa_outbox SET state = %s, error = COALESCE(%s, error),
+                    write_uid = %s, write_date = (now() at time zone 'UTC')
+                WHERE wamid = %s AND state IN %s""",
+                       (status, error, self.env.uid, st['wamid'], tuple(lower)))
+        if statuses:
+            self.invalidate_cache()
 
     @api.multi
     def action_retry(self):

@@ -27,6 +27,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             self.send_header('Content-Type', content_type)
             self.send_header('Content-Length', str(len(body)))
+            # each test has its own server: no connection may outlive it
+            self.send_header('Connection', 'close')
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from odoo.tests.common import at_install, post_install
 
+from ..controllers.main import WhatsAppWebhook
+from ..models import wa_dispatch
 from ..models.wa_message import WaMessage
 from ..tools import signature
 from .common import (APP_SECRET, CUSTOMER_PHONE, IMAGE, VERIFY_TOKEN, WaHttpCase, choice_msg,
@@ -319,16 +321,44 @@ class TestWebhookFailures(WaHttpCase):
         self.assertEqual(msg.attempts, 2)
         self.assertIn('Halo KruengBaro!', self.graph.texts()[0])
 
-    def test_stored_but_never_processed_is_picked_up(self):
-        self.patch(WaMessage, '_process_ids', lambda self, ids: None)
-        self.send_text('halo', wamid='wamid.LOST')
+    def test_stored_but_never_processed_is_picked_up_once(self):
+        """The processing after the answer never ran (its thread died): the
+        message is stored, and the cron processes it exactly once."""
+        self.patch(wa_dispatch, 'process_conversation', lambda *args: None)
+        resp = self.send_text('halo', wamid='wamid.LOST')
+        self.assertEqual(resp.status_code, 200)
         msg = self.env['wa.message'].search([('wamid', '=', 'wamid.LOST')])
         self.assertEqual(msg.state, 'received')
+        self.assertEqual(self.graph.sent, [])
         self.env['wa.message']._cron_retry(now=datetime.utcnow())
         self.assertEqual(msg.state, 'received')  # too fresh: may still be in progress
-        self.env['wa.message']._cron_retry(now=datetime.utcnow() + timedelta(minutes=10))
+        later = datetime.utcnow() + timedelta(minutes=10)
+        self.env['wa.message']._cron_retry(now=later)
         self.assertEqual(msg.state, 'done')
+        self.env['wa.message']._cron_retry(now=later)
+        self.env.cache.invalidate()
+        self.assertEqual((msg.state, msg.attempts), ('done', 1))
         self.assertEqual(len(self.graph.sent), 1)
+
+    def test_answer_comes_before_processing(self):
+        """Outside tests the webhook answers once the message is committed
+        and hands the conversation to the dispatcher after the answer."""
+        handed = []
+        self.patch(wa_dispatch.dispatcher, 'submit', lambda *args: handed.append(args))
+        self.patch(WhatsAppWebhook, '_process_inline', lambda self, registry: False)
+        resp = self.send_text('halo', wamid='wamid.ASYNC')
+        self.assertEqual(resp.status_code, 200)
+        msg = self.env['wa.message'].search([('wamid', '=', 'wamid.ASYNC')])
+        self.assertEqual(msg.state, 'received')
+        self.assertEqual(self.graph.sent, [])
+        self.assertEqual(len(handed), 1)
+        dbname, uid, context, keys = handed[0]
+        self.assertEqual(keys, [(self.account.id, CUSTOMER_PHONE)])
+        self.assertEqual(uid, self.env.ref('wa_chatbot.user_wa_bot').id)
+        self.assertTrue(wa_dispatch.process_conversation(dbname, uid, context, *keys[0]))
+        self.env.cache.invalidate()
+        self.assertEqual(msg.state, 'done')
+        self.assertIn('Halo KruengBaro!', self.graph.texts()[0])
 
     def test_missing_media_is_noted_on_ticket(self):
         self.graph.missing_media.add('GONE')

@@ -1,0 +1,82 @@
+"""Processing of stored messages after the webhook has answered.
+
+The webhook commits the messages it received, answers Meta and hands the
+conversations to process to this module: one daemon thread per server
+process works through them with cursors of its own. Whatever it does not
+finish (the process is recycled or dies, the database is busy) stays stored
+as received and is processed by the cron ``wa.message._cron_retry``."""
+import logging
+import os
+import queue as queue_module
+import threading
+
+import odoo
+from odoo import api
+
+_logger = logging.getLogger(__name__)
+
+# a conversation held by another transaction is tried again after these delays
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+
+
+def process_conversation(dbname, uid, context, account_id, phone):
+    """Process in order the messages of one conversation still waiting, one
+    transaction each, whose replies are sent before it commits. Returns
+    False when another transaction holds the conversation."""
+    registry = odoo.registry(dbname)
+    with api.Environment.manage():
+        while True:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, uid, context)
+                message = env['wa.message']._claim_next(account_id, phone)
+                if message is None:
+                    return False
+                if not message:
+                    return True
+                message._process_safe()._send()
+
+
+class Dispatcher(object):
+    """A queue of conversations to process and the thread that empties it,
+    created again in each process (worker processes are forked)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = None
+        self._queue = None
+
+    def submit(self, dbname, uid, context, keys):
+        with self._lock:
+            if self._pid != os.getpid():
+                self._pid = os.getpid()
+                self._queue = queue_module.Queue()
+                thread = threading.Thread(target=self._run, args=(self._queue,),
+                                          name='wa_chatbot.dispatcher', daemon=True)
+                thread.start()
+            queue = self._queue
+        for account_id, phone in keys:
+            queue.put((dbname, uid, context, account_id, phone, 0))
+
+    def _run(self, queue):
+        while True:
+            item = queue.get()
+            self.run_one(queue, item)
+
+    @staticmethod
+    def run_one(queue, item):
+        dbname, uid, context, account_id, phone, tries = item
+        threading.current_thread().dbname = dbname
+        try:
+            done = process_conversation(dbname, uid, context, account_id, phone)
+        except Exception as e:  # stored messages stay for the cron
+            _logger.warning("WhatsApp conversation %s not processed now (the cron will): %s",
+                            phone, e)
+            return
+        if not done and tries < len(RETRY_DELAYS):
+            timer = threading.Timer(RETRY_DELAYS[tries], queue.put, args=(
+                (dbname, uid, context, account_id, phone, tries + 1),))
+            timer.daemon = True
+            timer.start()
+
+
+dispatcher = Dispatcher()
