@@ -16,24 +16,27 @@ from odoo import api
 _logger = logging.getLogger(__name__)
 
 # a conversation held by another transaction is tried again after these delays
-RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8)
 
 
 def process_conversation(dbname, uid, context, account_id, phone):
     """Process in order the messages of one conversation still waiting, one
     transaction each, whose replies are sent before it commits. Returns
-    False when another transaction holds the conversation."""
+    False when another transaction holds the conversation. A message stored
+    after a transaction began is not seen by it: its own webhook call hands
+    the conversation over again."""
     registry = odoo.registry(dbname)
     with api.Environment.manage():
-        while True:
+        more = True
+        while more:
             with registry.cursor() as cr:
                 env = api.Environment(cr, uid, context)
-                message = env['wa.message']._claim_next(account_id, phone)
+                message, more = env['wa.message']._claim_next(account_id, phone)
                 if message is None:
                     return False
-                if not message:
-                    return True
-                message._process_safe()._send()
+                if message:
+                    message._process_safe()._send()
+        return True
 
 
 class Dispatcher(object):

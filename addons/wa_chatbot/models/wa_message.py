@@ -109,22 +109,28 @@ class WaMessage(models.Model):
     @api.model
     def _claim_next(self, account_id, phone):
         """The oldest message of a conversation still waiting, locked with
-        its conversation; ``None`` when another transaction holds the
+        its conversation, and whether more wait behind it: ``(message,
+        more)``; ``(None, True)`` when another transaction holds the
         conversation, an empty recordset when nothing waits."""
         cr = self.env.cr
         try:
             with cr.savepoint():
                 if not self._lock_conversation(account_id, phone):
-                    return None
+                    return None, True
                 cr.execute("""
                     SELECT id FROM wa_message
                     WHERE account_id = %s AND phone = %s AND state = 'received'
-                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""",
-                           (account_id, phone), log_exceptions=False)
-                row = cr.fetchone()
+                    ORDER BY id LIMIT 2""", (account_id, phone))
+                ids = [row[0] for row in cr.fetchall()]
+                if ids:
+                    # fails if another transaction processed it since this one began
+                    cr.execute("SELECT id FROM wa_message WHERE id = %s FOR UPDATE SKIP LOCKED",
+                               (ids[0],), log_exceptions=False)
+                    if not cr.fetchone():
+                        return None, True
         except psycopg2.extensions.TransactionRollbackError:
-            return None
-        return self.browse(row[0] if row else [])
+            return None, True
+        return self.browse(ids[:1]), len(ids) > 1
 
     # ------------------------------------------------------------------
     @api.multi

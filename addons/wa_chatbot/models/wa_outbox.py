@@ -84,22 +84,24 @@ class WaOutbox(models.Model):
         ``next_attempt``; the later messages to the same phone wait behind
         it, so that a conversation never arrives out of order and a Graph API
         that is down costs the webhook one time-out, not one per reply.
-        Each message is locked first: a message that another transaction is
+        The messages are locked first: one that another transaction is
         sending (or has sent since this one began) is not sent again."""
+        if not self:
+            return True
         now = now or datetime.utcnow()
         now_str = fields.Datetime.to_string(now)
-        queued = self.filtered(lambda m: m.state == 'queued')
+        locked, held = self._lock_queued()
+        # what another transaction holds goes first: the same phone waits
+        waiting = set(self.filtered(lambda m: m.id in held).mapped('phone'))
+        queued = self.filtered(lambda m: m.id in locked)
         if not queued:
             return True
-        waiting = set(self.search([('state', '=', 'queued'), ('next_attempt', '>', now_str),
-                                   ('phone', 'in', list(set(queued.mapped('phone'))))]
-                                  ).mapped('phone'))
+        waiting.update(self.search([('state', '=', 'queued'), ('next_attempt', '>', now_str),
+                                    ('phone', 'in', list(set(queued.mapped('phone'))))]
+                                   ).mapped('phone'))
         for msg in queued.sorted('id'):
             due = msg.next_attempt and msg.next_attempt <= now_str
             if msg.phone in waiting and not due:
-                continue
-            if not msg._lock_queued():
-                waiting.add(msg.phone)
                 continue
             if not msg._send_one(now) and msg.state == 'queued':
                 waiting.add(msg.phone)
@@ -107,19 +109,27 @@ class WaOutbox(models.Model):
 
     @api.multi
     def _lock_queued(self):
-        """Lock this message for the current transaction if it is still
-        queued and nobody else holds it."""
-        self.ensure_one()
+        """Lock these messages for the current transaction; return the ids
+        locked and still queued, and the ids another transaction holds (or
+        changed since this one began). A lock taken without a serialization
+        error means that this transaction's view of the row is the latest."""
         cr = self.env.cr
         try:
             with cr.savepoint():
-                cr.execute("SELECT state FROM wa_outbox WHERE id = %s FOR UPDATE SKIP LOCKED",
-                           (self.id,), log_exceptions=False)
-                row = cr.fetchone()
+                cr.execute("SELECT id, state FROM wa_outbox WHERE id IN %s "
+                           "FOR UPDATE SKIP LOCKED", (tuple(self.ids),), log_exceptions=False)
+                rows = dict(cr.fetchall())
         except psycopg2.extensions.TransactionRollbackError:
-            return False
-        self.invalidate_cache(ids=self.ids)
-        return bool(row) and row[0] == 'queued'
+            if len(self) == 1:
+                return set(), set(self.ids)
+            locked, held = set(), set()
+            for msg in self:
+                one_locked, one_held = msg._lock_queued()
+                locked |= one_locked
+                held |= one_held
+            return locked, held
+        return ({row_id for row_id, state in rows.items() if state == 'queued'},
+                set(self.ids) - set(rows))
 
     @api.multi
     def _send_one(self, now):

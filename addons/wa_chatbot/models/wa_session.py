@@ -23,7 +23,8 @@ class WaSession(models.Model):
 
     name = fields.Char('Contact Name')
     phone = fields.Char(required=True, index=True)
-    account_id = fields.Many2one('wa.account', required=True, ondelete='cascade')
+    account_id = fields.Many2one('wa.account', required=True, ondelete='cascade',
+                                 auto_join=True)
     partner_id = fields.Many2one('res.partner', 'Customer')
     customer_number = fields.Char()
     node_id = fields.Many2one('wa.node', 'Current Node', ondelete='set null')
@@ -68,7 +69,8 @@ class WaSession(models.Model):
         self.ensure_one()
         account = self.account_id
         nodes = self.env['wa.node']._machine_nodes()
-        root = account.root_node_id.code
+        root_id = account.root_node_id.id
+        root = next((code for code, node in nodes.items() if node['id'] == root_id), None)
         if not root or root not in nodes:
             raise UserError(_("The WhatsApp account %s has no main menu.") % account.name)
         return conversation.Machine(nodes, root, ChatServices(self), self.phone)
