@@ -50,9 +50,13 @@ class TestDiscipline(SavepointCase):
         self.attend(employee, '2024-09-02 08:05:00', '2024-09-02 16:30:00')
         self.attend(employee, '2024-09-03 08:40:00', '2024-09-03 16:30:00')
         self.attend(employee, '2024-09-10 08:00:00', '2024-09-10 15:00:00')
-        year = self.env['hr.holidays.public'].search(
-            [('year', '=', 2024)], limit=1) or self.env[
-            'hr.holidays.public'].create({'year': 2024})
+        # Public holidays apply by the company's country (other addons may
+        # already hold a 2024 calendar for another country).
+        country = employee.company_id.country_id.id or False
+        Public = self.env['hr.holidays.public']
+        year = Public.search([('year', '=', 2024),
+                              ('country_id', '=', country)], limit=1) \
+            or Public.create({'year': 2024, 'country_id': country})
         self.env['hr.holidays.public.line'].create({
             'year_id': year.id, 'date': '2024-09-04', 'name': 'Test day'})
         leave_type = self.env['hr.holidays.status'].create({
