@@ -42,9 +42,10 @@ class ResPartner(models.Model):
 
     @api.constrains('customer_number')
     def _check_customer_number(self):
-        for partner in self.filtered('customer_number'):
-            if normalize_customer_number(partner.customer_number) != \
-                    partner.customer_number:
+        # Only the number is read: imports check thousands at once.
+        for partner in self.with_context(prefetch_fields=False):
+            number = partner.customer_number
+            if number and normalize_customer_number(number) != number:
                 raise ValidationError(_(
                     'The customer number "%s" must contain digits only '
                     '(at most 10).') % partner.customer_number)

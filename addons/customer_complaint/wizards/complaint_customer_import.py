@@ -9,6 +9,7 @@ from ..tools.customer_csv import parse_customers
 
 _logger = logging.getLogger(__name__)
 MAX_ERRORS_SHOWN = 20
+CHUNK = 2000
 
 
 class ComplaintCustomerImport(models.TransientModel):
@@ -43,20 +44,17 @@ class ComplaintCustomerImport(models.TransientModel):
             return _('missing columns: %s') % code.split(':', 1)[1]
         return texts.get(code, code)
 
+
     @api.multi
     def action_import(self):
         self.ensure_one()
         content = base64.b64decode(self.file or b'')
         rows, errors = parse_customers(content, dict(TARIFF_GROUPS))
-        zones = {z.code: z.id for z in self.env['complaint.zone'].search([])}
-        existing = {}
-        numbers = [r['customer_number'] for r in rows]
-        for chunk in range(0, len(numbers), 5000):
-            for rec in self.env['res.partner'].with_context(
-                    active_test=False).search_read(
-                    [('customer_number', 'in', numbers[chunk:chunk + 5000])],
-                    ['customer_number']):
-                existing[rec['customer_number']] = rec['id']
+        codes = sorted({r['zone_code'] for r in rows if r['zone_code']})
+        zones = {z.code: z.id for z in self.env['complaint.zone'].search(
+            [('code', 'in', codes)])} if codes else {}
+        existing = self._existing_customers(
+            [r['customer_number'] for r in rows])
         for row in rows:
             if row['zone_code'] and row['zone_code'] not in zones:
                 errors.append((row['line'], 'unknown_zone'))
@@ -66,38 +64,8 @@ class ComplaintCustomerImport(models.TransientModel):
         if not rows and not errors:
             raise UserError(_('The file has no customer rows.'))
         if errors:
-            errors.sort()
-            lines = [_('line %s: %s') % (line, self._error_text(code))
-                     for line, code in errors[:MAX_ERRORS_SHOWN]]
-            more = len(errors) - MAX_ERRORS_SHOWN
-            if more > 0:
-                lines.append(_('... and %d more') % more)
-            raise UserError(_('Nothing was imported. Correct the file:\n%s')
-                            % '\n'.join(lines))
-        Partner = self.env['res.partner'].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True,
-            install_mode=True)
-        created = updated = 0
-        for row in rows:
-            vals = {
-                'customer_number': row['customer_number'],
-                'name': row['name'],
-                'meter_number': row['meter_number'] or False,
-                'tariff_group': row['tariff_group'] or False,
-                'zone_id': zones.get(row['zone_code'], False),
-                'street': row['street'] or False,
-                'city': row['city'] or False,
-                'phone': row['phone'] or False,
-                'mobile': row['mobile'] or False,
-                'email': row['email'] or False,
-            }
-            partner_id = existing.get(row['customer_number'])
-            if partner_id:
-                Partner.browse(partner_id).write(vals)
-                updated += 1
-            else:
-                Partner.create(dict(vals, customer=True))
-                created += 1
+            self._raise_errors(errors)
+        created, updated = self._write_customers(rows, zones)
         _logger.info('Customer import: %d created, %d updated', created,
                      updated)
         self.write({'state': 'done', 'created_count': created,
@@ -109,3 +77,179 @@ class ComplaintCustomerImport(models.TransientModel):
             'view_mode': 'form',
             'target': 'new',
         }
+
+    def _raise_errors(self, errors):
+        errors.sort()
+        lines = [_('line %s: %s') % (line, self._error_text(code))
+                 for line, code in errors[:MAX_ERRORS_SHOWN]]
+        more = len(errors) - MAX_ERRORS_SHOWN
+        if more > 0:
+            lines.append(_('... and %d more') % more)
+        raise UserError(_('Nothing was imported. Correct the file:\n%s')
+                        % '\n'.join(lines))
+
+    def _existing_customers(self, numbers):
+        """{customer number: partner id} of the numbers already in the
+        database, archived partners included."""
+        existing = {}
+        for start in range(0, len(numbers), CHUNK):
+            self.env.cr.execute(
+                'SELECT customer_number, id FROM res_partner '
+                'WHERE customer_number IN %s',
+                (tuple(numbers[start:start + CHUNK]),))
+            existing.update(self.env.cr.fetchall())
+        return existing
+
+    @staticmethod
+    def _row_values(row, zones):
+        """The file's columns of one row, as res.partner column values."""
+        return {
+            'customer_number': row['customer_number'],
+            'name': row['name'],
+            'meter_number': row['meter_number'] or None,
+            'tariff_group': row['tariff_group'] or None,
+            'zone_id': zones.get(row['zone_code']),
+            'street': row['street'] or None,
+            'city': row['city'] or None,
+            'phone': row['phone'] or None,
+            'mobile': row['mobile'] or None,
+            'email': row['email'] or None,
+        }
+
+    @staticmethod
+    def _standalone_computed(name):
+        """Stored computed fields of a partner without parent, company
+        name, children or users, as the ORM computes them."""
+        return {
+            'display_name': (name or '').replace('\n\n', '\n')
+                                        .replace('\n\n', '\n'),
+            'commercial_company_name': None,
+            'partner_share': True,
+            'is_water_customer': True,
+        }
+
+    @staticmethod
+    def _insert_defaults(Partner):
+        """Column values that create() gives a new partner when the file
+        does not: defaults (context language and time zone, user
+        defaults, company...), customer flag, every other stored boolean
+        False."""
+        fields_ = Partner._fields
+        names = [name for name, field in fields_.items()
+                 if field.store and field.column_type and not field.compute
+                 and name not in models.MAGIC_COLUMNS]
+        defaults = Partner.default_get(names)
+        defaults['customer'] = True
+        values = {}
+        for name in names:
+            field = fields_[name]
+            if name in defaults:
+                values[name] = field.convert_to_column(defaults[name],
+                                                       Partner)
+            elif field.type == 'boolean':
+                values[name] = False
+        for name, field in fields_.items():
+            if field.store and field.compute and field.type == 'boolean':
+                values[name] = False
+        return values
+
+    def _upsert_query(self, columns, updated_columns):
+        if not self.update_existing:
+            action = 'NOTHING'
+        else:
+            # Only partners standing alone are updated here; contacts of
+            # a company, companies and partners of users go through
+            # write() so that their dependants follow.
+            action = '''UPDATE SET {sets}
+                WHERE res_partner.parent_id IS NULL
+                  AND res_partner.company_name IS NULL
+                  AND NOT COALESCE(res_partner.is_company, false)
+                  AND NOT EXISTS (SELECT 1 FROM res_partner c
+                                  WHERE c.parent_id = res_partner.id)
+                  AND NOT EXISTS (SELECT 1 FROM res_users u
+                                  WHERE u.partner_id = res_partner.id)
+            '''.format(sets=', '.join('"%s" = EXCLUDED."%s"' % (c, c)
+                                      for c in updated_columns))
+        return '''
+            INSERT INTO res_partner ({columns}) VALUES {{values}}
+            ON CONFLICT (customer_number) DO {action}
+            RETURNING id, customer_number, xmax = 0
+        '''.format(columns=', '.join('"%s"' % c for c in columns),
+                   action=action)
+
+    def _write_customers(self, rows, zones):
+        """Create or update the customers of ``rows`` in bulk: one
+        INSERT ... ON CONFLICT (customer_number) per chunk, then the
+        cache invalidation, recomputation, constraints and access checks
+        of create()/write(). Returns (created, updated)."""
+        Partner = self.env['res.partner'].with_context(
+            tracking_disable=True, mail_create_nolog=True,
+            mail_notrack=True, install_mode=True)
+        Partner.check_access_rights('create')
+        Partner.check_access_rights('write')
+        cr = self.env.cr
+        defaults = self._insert_defaults(Partner)
+        file_columns = list(self._row_values(rows[0], zones))
+        computed = list(self._standalone_computed(''))
+        commercial = ['commercial_partner_id', 'commercial_partner_country_id']
+        own = set(file_columns + computed + commercial)
+        other = [c for c in defaults if c not in own]
+        columns = (['id'] + file_columns + computed + commercial + other +
+                   ['create_uid', 'write_uid', 'create_date', 'write_date'])
+        query = self._upsert_query(
+            columns, file_columns + ['display_name', 'write_uid',
+                                     'write_date'])
+        template = '(%s)' % ', '.join(['%s'] * len(columns))
+        country = defaults.get('country_id')
+        other_values = [defaults[c] for c in other]
+        uid = self.env.uid
+        cr.execute("SELECT now() AT TIME ZONE 'UTC'")
+        now = cr.fetchone()[0]
+        new_ids, updated_ids, done = [], [], set()
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start:start + CHUNK]
+            cr.execute("SELECT nextval('res_partner_id_seq') "
+                       "FROM generate_series(1, %s)", (len(chunk),))
+            ids = [r[0] for r in cr.fetchall()]
+            values = []
+            for new_id, row in zip(ids, chunk):
+                vals = self._row_values(row, zones)
+                vals.update(self._standalone_computed(vals['name']))
+                values.append(cr.mogrify(template, (
+                    [new_id] + [vals[c] for c in file_columns + computed] +
+                    [new_id, country] + other_values +
+                    [uid, uid, now, now])).decode('utf-8'))
+            cr.execute(query.replace('{values}', ', '.join(values)))
+            for partner_id, number, inserted in cr.fetchall():
+                (new_ids if inserted else updated_ids).append(partner_id)
+                done.add(number)
+        Partner.invalidate_cache()
+        new = Partner.browse(new_ids)
+        updated = Partner.browse(updated_ids)
+        # Mark what create() and write() mark: every field of the new
+        # partners, the file's fields of the updated ones...
+        new.modified(list(Partner._fields))
+        updated.modified(file_columns)
+        # ... less what was written above ...
+        for name in computed + commercial + ['activity_date_deadline']:
+            field = Partner._fields.get(name)
+            if field:
+                (new | updated)._recompute_done(field)
+        # ... and recompute the rest (other addons' fields, dependants).
+        Partner.recompute()
+        new._validate_fields(set(defaults) | set(file_columns))
+        updated._validate_fields(file_columns)
+        new.check_access_rule('create')
+        updated.check_access_rule('write')
+        others = [r for r in rows if r['customer_number'] not in done]
+        if others and not self.update_existing:
+            raise UserError(_(
+                'Nothing was imported: customer number %s was registered '
+                'by someone else meanwhile.') % others[0]['customer_number'])
+        existing = self._existing_customers(
+            [r['customer_number'] for r in others]) if others else {}
+        for row in others:
+            vals = self._row_values(row, zones)
+            Partner.browse(existing[row['customer_number']]).write(
+                {k: False if v is None else v for k, v in vals.items()})
+        return len(new_ids), len(updated_ids) + len(others)
