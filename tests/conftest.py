@@ -42,6 +42,17 @@ class OdooServer:
 
     def wait_ready(self, timeout=120):
         deadline = time.time() + timeout
+        # In threaded mode the first HTTP request imports every addon's
+        # Python package; sent while the registry is still loading, it can
+        # race the loading. Ask only once the database's modules are loaded.
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("Odoo exited with %s; see %s" % (self.proc.returncode, self.logfile))
+            if os.path.exists(self.logfile):
+                with open(self.logfile, errors="replace") as f:
+                    if "Modules loaded." in f.read():
+                        break
+            time.sleep(0.2)
         while time.time() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError("Odoo exited with %s; see %s" % (self.proc.returncode, self.logfile))
