@@ -3,7 +3,7 @@ import logging
 import pytz
 import requests
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config
 
@@ -127,11 +127,32 @@ class WaAccount(models.Model):
 
     @api.model
     def _webhook_accounts(self):
-        """What the webhook needs of the active accounts, in one query:
-        dicts of id, phone_number_id and app_secret, oldest first."""
+        """What the webhook needs of the active accounts: dicts of id,
+        phone_number_id and app_secret, oldest first; read once per worker
+        until an account changes (see create/write/unlink)."""
+        return [dict(zip(('id', 'phone_number_id', 'app_secret'), row))
+                for row in self._webhook_accounts_cached()]
+
+    @tools.ormcache()
+    def _webhook_accounts_cached(self):
         self.env.cr.execute("""SELECT id, phone_number_id, app_secret FROM wa_account
                                WHERE active ORDER BY id""")
-        return self.env.cr.dictfetchall()
+        return tuple(self.env.cr.fetchall())
+
+    @api.model
+    def create(self, vals):
+        self.clear_caches()
+        return super(WaAccount, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(WaAccount, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(WaAccount, self).unlink()
 
     @api.model
     def _find_by_verify_token(self, token):

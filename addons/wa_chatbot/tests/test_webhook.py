@@ -59,6 +59,22 @@ class TestWebhookSecurity(WaHttpCase):
         resp = self.post(webhook([text_msg('wamid.CFG', 'halo')]), secret='config-secret')
         self.assertEqual(resp.status_code, 200)
 
+    def test_rotated_app_secret_applies_at_once(self):
+        """The webhook keeps the accounts' secrets per worker: changing one
+        refreshes them."""
+        self.assertEqual(self.post(webhook([text_msg('wamid.ROT1', 'halo')])).status_code, 200)
+        self.account.app_secret = 'rotated-secret'
+        self.env.cr.commit()
+        self.assertEqual(self.post(webhook([text_msg('wamid.ROT2', 'halo')])).status_code, 403)
+        resp = self.post(webhook([text_msg('wamid.ROT2', 'halo')]), secret='rotated-secret')
+        self.assertEqual(resp.status_code, 200)
+        self.account.active = False
+        self.env.cr.commit()
+        resp = self.post(webhook([text_msg('wamid.ROT3', 'halo')]), secret='rotated-secret')
+        self.assertEqual(resp.status_code, 403)
+        self.assertEqual(self.env['wa.message'].search_count(
+            [('wamid', 'in', ['wamid.ROT1', 'wamid.ROT2', 'wamid.ROT3'])]), 2)
+
     def test_malformed_json_and_foreign_payload(self):
         for body in (b'{"object": "whatsapp_business_account", ', b'\xff\xfe',
                      b'[1, 2]', b'{"entry": [{"changes": ["x"]}]}'):
