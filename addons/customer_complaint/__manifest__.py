@@ -39,11 +39,13 @@
         'wizards/complaint_recap_dashboard_views.xml',
         'report/complaint_recap_report.xml',
         'views/customer_complaint_menus.xml',
+        'data/complaint_recap_data.xml',
     ],
     'demo': [
         'demo/customer_complaint_demo.xml',
         'demo/res_partner_demo.xml',
         'demo/helpdesk_ticket_demo.xml',
+        'demo/complaint_recap_demo.xml',
     ],
     'installable': True,
     'application': True,

@@ -71,3 +71,23 @@ class TestRecap(ComplaintCase):
         action = dashboard.action_open_pivot()
         self.assertEqual(action['res_model'], 'complaint.recap')
         self.assertIn(('complaint_date', '>=', '2025-03-01 00:00:00'), action['domain'])
+
+    def test_month_column_follows_the_date(self):
+        ticket = self.file(date='2025-03-31 20:00:00')
+        Recap = self.env['complaint.recap']
+        row = Recap.search([('ticket_id', '=', ticket.id)])
+        self.assertEqual(row.month, '2025-03-01')
+        ticket.write({'complaint_date': '2025-05-01 01:00:00'})
+        Recap.invalidate_cache()
+        self.assertEqual(row.month, '2025-05-01')
+        groups = Recap.read_group([('ticket_id', '=', ticket.id)],
+                                  ['month', 'nbr'], ['month:month'])
+        self.assertEqual(len(groups), 1)
+        self.assertEqual(groups[0]['nbr'], 1)
+
+    def test_lookup_tables_analyzed(self):
+        self.env['complaint.recap']._analyze_lookup_tables()
+        self.env.cr.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = "
+            "'helpdesk_ticket_category'")
+        self.assertGreaterEqual(self.env.cr.fetchone()[0], 2)
