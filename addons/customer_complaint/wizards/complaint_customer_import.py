@@ -65,7 +65,7 @@ class ComplaintCustomerImport(models.TransientModel):
             raise UserError(_('The file has no customer rows.'))
         if errors:
             self._raise_errors(errors)
-        created, updated = self._write_customers(rows, zones)
+        created, updated = self._write_customers(rows, zones, existing)
         _logger.info('Customer import: %d created, %d updated', created,
                      updated)
         self.write({'state': 'done', 'created_count': created,
@@ -177,11 +177,12 @@ class ComplaintCustomerImport(models.TransientModel):
         '''.format(columns=', '.join('"%s"' % c for c in columns),
                    action=action)
 
-    def _write_customers(self, rows, zones):
+    def _write_customers(self, rows, zones, existing):
         """Create or update the customers of ``rows`` in bulk: one
         INSERT ... ON CONFLICT (customer_number) per chunk, then the
         cache invalidation, recomputation, constraints and access checks
-        of create()/write(). Returns (created, updated)."""
+        of create()/write(). ``existing`` maps the numbers already
+        registered to their partner. Returns (created, updated)."""
         Partner = self.env['res.partner'].with_context(
             tracking_disable=True, mail_create_nolog=True,
             mail_notrack=True, install_mode=True)
@@ -208,9 +209,15 @@ class ComplaintCustomerImport(models.TransientModel):
         new_ids, updated_ids, done = [], [], set()
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start:start + CHUNK]
+            # New rows get their id now (it is also their commercial
+            # partner); rows that exist keep theirs.
+            missing = sum(1 for row in chunk
+                          if row['customer_number'] not in existing)
             cr.execute("SELECT nextval('res_partner_id_seq') "
-                       "FROM generate_series(1, %s)", (len(chunk),))
-            ids = [r[0] for r in cr.fetchall()]
+                       "FROM generate_series(1, %s)", (missing,))
+            fresh = iter([r[0] for r in cr.fetchall()])
+            ids = [existing.get(row['customer_number']) or next(fresh)
+                   for row in chunk]
             values = []
             for new_id, row in zip(ids, chunk):
                 vals = self._row_values(row, zones)
@@ -246,10 +253,11 @@ class ComplaintCustomerImport(models.TransientModel):
             raise UserError(_(
                 'Nothing was imported: customer number %s was registered '
                 'by someone else meanwhile.') % others[0]['customer_number'])
-        existing = self._existing_customers(
+        # Partners that are not standalone (see _upsert_query).
+        linked = self._existing_customers(
             [r['customer_number'] for r in others]) if others else {}
         for row in others:
             vals = self._row_values(row, zones)
-            Partner.browse(existing[row['customer_number']]).write(
+            Partner.browse(linked[row['customer_number']]).write(
                 {k: False if v is None else v for k, v in vals.items()})
         return len(new_ids), len(updated_ids) + len(others)
