@@ -47,15 +47,19 @@ class Dispatcher(object):
         self._lock = threading.Lock()
         self._pid = None
         self._queue = None
+        self._thread = None
 
     def submit(self, dbname, uid, context, keys):
         with self._lock:
             if self._pid != os.getpid():
                 self._pid = os.getpid()
                 self._queue = queue_module.Queue()
-                thread = threading.Thread(target=self._run, args=(self._queue,),
-                                          name='wa_chatbot.dispatcher', daemon=True)
-                thread.start()
+                self._thread = None
+            if self._thread is None or not self._thread.is_alive():
+                # first call in this process, or the thread died
+                self._thread = threading.Thread(target=self._run, args=(self._queue,),
+                                                name='wa_chatbot.dispatcher', daemon=True)
+                self._thread.start()
             queue = self._queue
         for account_id, phone in keys:
             queue.put((dbname, uid, context, account_id, phone, 0))

@@ -164,6 +164,28 @@ class TestDispatch(TransactionCase):
         self.assertEqual(self.graph.posts, 1)
         self.assertIn('Halo KruengBaro!', self.graph.texts()[0])
 
+    def test_dispatcher_thread_that_died_is_replaced(self):
+        self._store('halo')
+        original = WaMessage._process
+
+        def dies(message, now=None):
+            raise SystemExit('the thread is going away')
+        self.patch(WaMessage, '_process', dies)
+        dispatcher = wa_dispatch.Dispatcher()
+        key = [(self.account_id, self.phone)]
+        dispatcher.submit(self.dbname, self.bot_uid, CONTEXT, key)
+        dispatcher._thread.join(30)
+        self.assertFalse(dispatcher._thread.is_alive())
+        self.assertEqual(self._messages(), [('received', 0)])
+        self.patch(WaMessage, '_process', original)
+        self._store('apa ini')
+        dispatcher.submit(self.dbname, self.bot_uid, CONTEXT, key)
+        self._wait_processed(2)
+        # both, in order: the one left behind is the oldest still waiting
+        self.assertEqual(self._messages(), [('done', 1), ('done', 1)])
+        self.assertIn('Halo KruengBaro!', self.graph.texts()[0])
+        self.assertIn('pilihan tidak dikenali', self.graph.texts()[1])
+
     def test_busy_conversation_is_tried_again(self):
         """A conversation held by another transaction is put back in the
         queue after a short delay, then processed."""
