@@ -62,6 +62,7 @@ class Stats:
         self.status = collections.defaultdict(collections.Counter)
         self.retries = collections.Counter()
         self.failed_for_good = collections.Counter()
+        self.last_answers = collections.defaultdict(list)
         self.upstreams = collections.Counter()
 
     def record(self, kind, seconds, status, upstream=None):
@@ -207,6 +208,7 @@ def employee_client(odoo, login, stats, stop, photo, accepted, attempts_log):
                        "longitude": SITE[1] + random.uniform(-0.0005, 0.0005),
                        "accuracy": random.uniform(5, 40), "photo": photo,
                        "request_id": request_id, "device_id": "load-" + login}
+            last = "no answer"
             for attempt in range(8):
                 t0 = time.time()
                 try:
@@ -218,6 +220,7 @@ def employee_client(odoo, login, stats, stop, photo, accepted, attempts_log):
                     time.sleep(0.3 * (attempt + 1))
                     continue
                 stats.record("checkin", time.time() - t0, r.status_code, r.headers.get("X-Upstream"))
+                last = "%s %s" % (r.status_code, r.text[:300])
                 try:
                     body = r.json() if r.status_code == 200 else None
                 except ValueError:
@@ -235,15 +238,25 @@ def employee_client(odoo, login, stats, stop, photo, accepted, attempts_log):
                     attempts_log.append(result.get("code"))
                     break
                 if "error" in body:
-                    # The database went away under the request (PostgreSQL restart):
-                    # the client tries again with the same request id.
+                    # The database went away under the request (PostgreSQL
+                    # restart): the client tries again with the same request
+                    # id, after logging in again when Odoo dropped the session
+                    # (as the phone page sends the employee to the login page).
                     stats.retries["checkin"] += 1
                     time.sleep(0.5 * (attempt + 1))
+                    if "SessionExpired" in json.dumps(body["error"]):
+                        try:
+                            session, _ = odoo.login(login, PASSWORD)
+                            stats.retries["relogin"] += 1
+                        except (requests.RequestException, RuntimeError, ValueError):
+                            pass
                     continue
                 attempts_log.append(result.get("code"))
                 break
             else:
                 stats.failed_for_good["checkin"] += 1
+                with stats.lock:
+                    stats.last_answers["checkin"].append(last)
             stop.wait(random.uniform(0.5, 1.5))
 
 
@@ -425,12 +438,15 @@ def main():
     lost = [r for r in request_ids if stored[r] == 0]
     doubled = [r for r in request_ids if stored[r] > 1]
     print("\n== Check-ins ==")
-    print("sent %d   accepted %d   stored %d   duplicates %d   lost %d   client retries %d   failed for good %d"
+    print("sent %d   accepted %d   stored %d   duplicates %d   lost %d   client retries %d"
+          " (logins again %d)   failed for good %d"
           % (len(request_ids) + stats.failed_for_good["checkin"], len(request_ids),
              sum(1 for r in request_ids if stored[r] >= 1), len(doubled), len(lost),
-             stats.retries["checkin"], stats.failed_for_good["checkin"]))
+             stats.retries["checkin"], stats.retries["relogin"], stats.failed_for_good["checkin"]))
     if lost or doubled:
         failures.append("check-ins: %d lost, %d doubled" % (len(lost), len(doubled)))
+    for answer in stats.last_answers["checkin"][:3]:
+        print("  last answer of a check-in that failed for good: " + answer)
     if stats.failed_for_good["checkin"]:
         failures.append("%d check-ins failed for good" % stats.failed_for_good["checkin"])
 
