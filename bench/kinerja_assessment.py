@@ -15,6 +15,8 @@ import os
 import subprocess
 import time
 
+import benchlib
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'kinerja_bench')
 CONF = os.path.join(ROOT, '.run', 'odoo.conf')
@@ -27,29 +29,9 @@ def setup(env):
     cr = env.cr
     company = env.ref('base.main_company').id
     uid = env.uid
-    cr.execute("""
-        INSERT INTO hr_department (name, company_id, active, create_uid,
-                                   write_uid, create_date, write_date)
-        SELECT 'Bench unit ' || g, %s, true, %s, %s, now(), now()
-          FROM generate_series(1, 10) g RETURNING id""", (company, uid, uid))
-    departments = [r[0] for r in cr.fetchall()]
-    cr.execute("""
-        INSERT INTO resource_resource (name, active, company_id,
-                   resource_type, time_efficiency, calendar_id,
-                   create_uid, write_uid, create_date, write_date)
-        SELECT 'Bench employee ' || g, true, %s, 'user', 100,
-               (SELECT id FROM resource_calendar ORDER BY id LIMIT 1),
-               %s, %s, now(), now()
-          FROM generate_series(1, %s) g RETURNING id""",
-               (company, uid, uid, EMPLOYEES))
-    resources = [r[0] for r in cr.fetchall()]
-    cr.execute("""
-        INSERT INTO hr_employee (resource_id, department_id, active,
-                   create_uid, write_uid, create_date, write_date)
-        SELECT r, (%s::int[])[1 + (i %% 10)], true, %s, %s, now(), now()
-          FROM unnest(%s::int[]) WITH ORDINALITY AS u(r, i)
-        RETURNING id""", (departments, uid, uid, resources))
-    employees = [r[0] for r in cr.fetchall()]
+    cr.execute("SELECT id FROM resource_calendar ORDER BY id LIMIT 1")
+    _departments, employees = benchlib.insert_employees(
+        env, EMPLOYEES, cr.fetchone()[0])
     cr.execute("""
         INSERT INTO kinerja_plan (name, employee_id, year, company_id, state,
                    department_id, total_weight, create_uid, write_uid,

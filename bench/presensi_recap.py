@@ -12,6 +12,8 @@ import os
 import subprocess
 import time
 
+import benchlib
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'presensi_bench')
 CONF = os.path.join(ROOT, '.run', 'odoo.conf')
@@ -21,31 +23,10 @@ MONTH = ('2025-04-01', '2025-04-30')   # 22 working days (Mon-Fri)
 
 def setup(env):
     cr = env.cr
-    company = env.ref('base.main_company').id
     uid = env.uid
     calendar = env.ref('resource.resource_calendar_std').id
-    cr.execute("""
-        INSERT INTO hr_department (name, company_id, active, create_uid,
-                                   write_uid, create_date, write_date)
-        SELECT 'Bench unit ' || g, %s, true, %s, %s, now(), now()
-          FROM generate_series(1, 10) g RETURNING id""", (company, uid, uid))
-    departments = [r[0] for r in cr.fetchall()]
-    cr.execute("""
-        INSERT INTO resource_resource (name, active, company_id,
-                   resource_type, time_efficiency, calendar_id,
-                   create_uid, write_uid, create_date, write_date)
-        SELECT 'Bench employee ' || g, true, %s, 'user', 100, %s,
-               %s, %s, now(), now()
-          FROM generate_series(1, %s) g RETURNING id""",
-               (company, calendar, uid, uid, EMPLOYEES))
-    resources = [r[0] for r in cr.fetchall()]
-    cr.execute("""
-        INSERT INTO hr_employee (resource_id, department_id, active,
-                   create_uid, write_uid, create_date, write_date)
-        SELECT r, (%s::int[])[1 + (i %% 10)], true, %s, %s, now(), now()
-          FROM unnest(%s::int[]) WITH ORDINALITY AS u(r, i)
-        RETURNING id""", (departments, uid, uid, resources))
-    employees = [r[0] for r in cr.fetchall()]
+    _departments, employees = benchlib.insert_employees(
+        env, EMPLOYEES, calendar)
     # One attendance per working day, 08:00-16:30 Asia/Jakarta (01:00 UTC),
     # every 7th one late by 20 minutes; one absence in 25 days.
     cr.execute("""
