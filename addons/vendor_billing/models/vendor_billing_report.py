@@ -122,15 +122,20 @@ class VendorBillingReport(models.Model):
             section['html'] = html.decode() if isinstance(html, bytes) else html
         return sections
 
-    # A. Development
-    def _section_development(self):
+    def _period_records(self, model):
+        """Records of `model` for this report's contract dated in its month,
+        in date order."""
         start, end = self._dates()
-        releases = self.env['vendor.billing.release'].search([
+        return self.env[model].search([
             ('contract_id', '=', self.contract_id.id),
             ('date', '>=', fields.Date.to_string(start)),
             ('date', '<=', fields.Date.to_string(end)),
         ], order='date, id')
-        period = format_month(start)
+
+    # A. Development
+    def _section_development(self):
+        releases = self._period_records('vendor.billing.release')
+        period = format_month(self._dates()[0])
         return {
             'code': 'development',
             'sequence': 10,
@@ -151,13 +156,8 @@ class VendorBillingReport(models.Model):
 
     # B. Maintenance
     def _section_maintenance(self):
-        start, end = self._dates()
-        incidents = self.env['vendor.billing.incident'].search([
-            ('contract_id', '=', self.contract_id.id),
-            ('date', '>=', fields.Date.to_string(start)),
-            ('date', '<=', fields.Date.to_string(end)),
-        ], order='date, id')
-        period = format_month(start)
+        incidents = self._period_records('vendor.billing.incident')
+        period = format_month(self._dates()[0])
         return {
             'code': 'maintenance',
             'sequence': 20,
