@@ -171,6 +171,7 @@ class HrPresensiAttempt(models.Model):
             log['request_id'] = False
             return refuse('bad_request_id', _(
                 'The request id must be a text of at most 64 characters.'))
+        self._presensi_lock_employee(employee)
         if request_id:
             previous = sudo.search([
                 ('employee_id', '=', employee.id),
@@ -307,6 +308,24 @@ class HrPresensiAttempt(models.Model):
                 'state': employee.attendance_state, 'time': now,
                 'site': site and site['name'] or False,
                 'distance': log['distance'], 'flags': flags}
+
+    @api.model
+    def _presensi_lock_employee(self, employee):
+        """Serialise the submits of one employee until the end of the
+        transaction: a concurrent submit for the same employee waits here.
+
+        Odoo's transactions are REPEATABLE READ: a mere lock (SELECT ... FOR
+        UPDATE, pg_advisory_xact_lock) would let the waiting submit go on
+        with its old snapshot, where the first one's check-in does not exist
+        yet. The no-op UPDATE does change the row, so PostgreSQL fails the
+        waiting submit with a serialization error once the first commits;
+        Odoo's request handler then runs it again in a new transaction,
+        which sees the first submit's attendance. The error is expected and
+        retried, hence not logged as a bad query.
+        """
+        self.env.cr.execute(
+            'UPDATE hr_employee SET write_date = write_date WHERE id = %s',
+            (employee.id,), log_exceptions=False)
 
     @api.model
     def _presensi_flags(self, employee, now, lat, lon, acc, device):

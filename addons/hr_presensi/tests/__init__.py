@@ -3,3 +3,4 @@ from . import test_tools
 from . import test_discipline
 from . import test_security
 from . import test_http
+from . import test_concurrency
