@@ -17,6 +17,28 @@ class HelpdeskTicket(models.Model):
     wa_outbox_ids = fields.One2many('wa.outbox', 'ticket_id', 'WhatsApp Messages')
 
     @api.multi
+    @api.returns('self', lambda value: value.id)
+    def message_post(self, body='', subject=None, message_type='notification', **kwargs):
+        """A message an officer sends from the chatter ("Send message", not
+        "Log note") of a complaint filed on WhatsApp reaches the customer
+        there."""
+        message = super(HelpdeskTicket, self).message_post(
+            body=body, subject=subject, message_type=message_type, **kwargs)
+        if message_type == 'comment' and not self.env.context.get('wa_inbound') \
+                and message.subtype_id == self.env.ref('mail.mt_comment'):
+            for ticket in self.filtered('wa_phone'):
+                session = ticket.sudo()._wa_session()
+                if session:
+                    session._officer_reply(message, ticket=ticket)
+        return message
+
+    @api.multi
+    def _wa_session(self):
+        self.ensure_one()
+        return self.wa_session_id or self.env['wa.session'].search(
+            [('phone', '=', self.wa_phone)], limit=1)
+
+    @api.multi
     def _notify_customer_stage_change(self):
         res = super(HelpdeskTicket, self)._notify_customer_stage_change()
         self._wa_notify_stage()
@@ -30,8 +52,7 @@ class HelpdeskTicket(models.Model):
         Outbox = self.env['wa.outbox'].sudo()
         queued = Outbox
         for ticket in self.sudo().filtered('wa_phone'):
-            session = ticket.wa_session_id or self.env['wa.session'].sudo().search(
-                [('phone', '=', ticket.wa_phone)], limit=1)
+            session = ticket._wa_session()
             if not session:
                 continue
             last = session.last_inbound and fields.Datetime.from_string(session.last_inbound)

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.tools import html2plaintext
 
 
 class MailChannel(models.Model):
@@ -21,12 +20,4 @@ class MailChannel(models.Model):
     def _wa_forward_officer_message(self, message):
         """What an officer writes in the channel goes to the customer."""
         self.ensure_one()
-        author = message.author_id
-        if not author or not author.user_ids.filtered(lambda u: not u.share):
-            return
-        text = html2plaintext(message.body or '').strip()
-        if not text:
-            return
-        session = self.wa_session_id.sudo()
-        outbox = self.env['wa.outbox'].sudo()._queue_text(session, text, 'officer')
-        outbox._send()
+        return self.wa_session_id._officer_reply(message)

@@ -176,12 +176,14 @@ class WaMessage(models.Model):
         result = machine.handle(session._state(now), event)
         state = result['state']
         node = self.env['wa.node']._machine_nodes().get(state['node']) or {}
+        handover = state.get('step') == 'handover'
         session.write({
             'state_json': json.dumps(state),
             'node_id': node.get('id') or False,
             'last_inbound': fields.Datetime.to_string(now),
             'last_activity': fields.Datetime.to_string(now),
-            'handover': state.get('step') == 'handover',
+            'handover': handover,
+            'handover_ticket_id': session.handover_ticket_id.id if handover else False,
             'partner_id': state['data'].get('customer_id') or session.partner_id.id,
             'customer_number': state['data'].get('customer_number') or session.customer_number,
         })
@@ -193,7 +195,9 @@ class WaMessage(models.Model):
         if result['outcome']:
             self.env['wa.interaction']._log(session, result['intent'], result['outcome'], now,
                                             ticket=ticket)
-        outbox = session._reply(result['replies'], ticket=ticket)
+        # the window is open again: what officers wrote meanwhile goes first
+        outbox = session._release_waiting()
+        outbox |= session._reply(result['replies'], ticket=ticket)
         self.write(vals)
         return outbox
 

@@ -15,6 +15,7 @@ from ..tools import delivery, payload as wa_payload
 _logger = logging.getLogger(__name__)
 
 STATES = [
+    ('waiting', 'Waiting for the Customer'),
     ('queued', 'Queued'),
     ('sent', 'Sent'),
     ('delivered', 'Delivered'),
@@ -22,7 +23,7 @@ STATES = [
     ('failed', 'Failed'),
 ]
 # status events never move a message backwards
-RANK = {'queued': 0, 'sent': 1, 'delivered': 2, 'read': 3, 'failed': 4}
+RANK = {'waiting': 0, 'queued': 0, 'sent': 1, 'delivered': 2, 'read': 3, 'failed': 4}
 
 _local = threading.local()
 

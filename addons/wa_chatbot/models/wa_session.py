@@ -1,16 +1,16 @@
 import base64
 import json
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytz
 import requests
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html_escape
+from odoo.tools import html2plaintext, html_escape
 
-from ..tools import conversation
+from ..tools import conversation, delivery
 
 _logger = logging.getLogger(__name__)
 
@@ -32,6 +32,13 @@ class WaSession(models.Model):
     last_inbound = fields.Datetime('Last Customer Message')
     last_activity = fields.Datetime()
     handover = fields.Boolean('With an Officer')
+    user_id = fields.Many2one('res.users', 'Officer', ondelete='set null', index=True,
+                              help="The officer who took the conversation over; it stays "
+                                   "in their list of conversations.")
+    handover_ticket_id = fields.Many2one(
+        'helpdesk.ticket', 'Answered from Complaint', ondelete='set null', readonly=True,
+        help="The complaint whose chatter an officer answers from: while the customer is with "
+             "the officer, their messages are posted there too.")
     channel_id = fields.Many2one('mail.channel', 'Discuss Channel', ondelete='set null')
     message_ids = fields.One2many('wa.message', 'session_id', 'Received Messages')
     outbox_ids = fields.One2many('wa.outbox', 'session_id', 'Sent Messages')
@@ -99,21 +106,28 @@ class WaSession(models.Model):
         }
 
     @api.multi
+    def _ensure_channel(self):
+        """The Discuss channel of the conversation, with the account's
+        officers, created on first use."""
+        self.ensure_one()
+        if not self.channel_id:
+            partners = (self.account_id.officer_user_ids | self.user_id).mapped('partner_id')
+            self.channel_id = self.env['mail.channel'].with_context(
+                mail_create_nosubscribe=True).create({
+                    'name': 'WhatsApp %s %s' % (self.phone, self.name or ''),
+                    'public': 'groups',
+                    'channel_type': 'channel',
+                    'wa_session_id': self.id,
+                    'channel_partner_ids': [(4, p.id) for p in partners],
+                })
+        return self.channel_id
+
+    @api.multi
     def _handover(self, data):
         """Hand the conversation to people: a Discuss channel with the
         account's officers; the customer's messages follow there."""
         self.ensure_one()
-        channel = self.channel_id
-        if not channel:
-            partners = self.account_id.officer_user_ids.mapped('partner_id')
-            channel = self.env['mail.channel'].with_context(mail_create_nosubscribe=True).create({
-                'name': 'WhatsApp %s %s' % (self.phone, self.name or ''),
-                'public': 'groups',
-                'channel_type': 'channel',
-                'wa_session_id': self.id,
-                'channel_partner_ids': [(4, p.id) for p in partners],
-            })
-            self.channel_id = channel
+        channel = self._ensure_channel()
         self.handover = True
         channel.with_context(wa_inbound=True).message_post(
             body=_("Customer %s (%s) asks for an officer. Customer number: %s")
@@ -124,13 +138,100 @@ class WaSession(models.Model):
                                        "Discuss channel %s.") % html_escape(channel.name))
 
     @api.multi
+    def _enter_handover(self, officer, ticket=None):
+        """Put the conversation with ``officer``: the chatbot stays silent
+        and forwards the customer's messages until "menu" or "batal"."""
+        self.ensure_one()
+        state = json.loads(self.state_json or '{}') or {}
+        if not state.get('node'):
+            state = {'node': self.account_id.root_node_id.code, 'data': {}}
+        state['step'] = 'handover'
+        vals = {'handover': True, 'state_json': json.dumps(state)}
+        if not self.user_id:
+            vals['user_id'] = officer.id
+        if ticket:
+            vals['handover_ticket_id'] = ticket.id
+        self.write(vals)
+
+    @api.multi
+    def action_take_over(self):
+        """The current user takes the conversation over and answers in its
+        Discuss channel."""
+        self.ensure_one()
+        session = self.sudo()
+        session.write({'user_id': self.env.uid})
+        session._enter_handover(self.env.user)
+        channel = session._ensure_channel()
+        channel.write({'channel_partner_ids': [(4, self.env.user.partner_id.id)]})
+        return self.action_open_channel()
+
+    @api.multi
+    def _officer_reply(self, message, ticket=None, now=None):
+        """Send to the customer what an officer wrote in the conversation's
+        Discuss channel or in the chatter of its complaint; the conversation
+        then stays with the officer. Outside the 24-hour window WhatsApp
+        accepts only approved templates: the complaint's status template
+        goes at once, and the officer's text waits until the customer
+        writes again."""
+        self.ensure_one()
+        Outbox = self.env['wa.outbox'].sudo()
+        officer = message.author_id.user_ids.filtered(lambda u: not u.share)[:1]
+        text = html2plaintext(message.body or '').strip()
+        if not officer or not text:
+            return Outbox
+        now = now or datetime.utcnow()
+        session = self.sudo()
+        session._enter_handover(officer, ticket=ticket)
+        vals = Outbox._prepare_reply(session, {'type': 'text', 'body': text}, origin='officer',
+                                     ticket=ticket)
+        last = session.last_inbound and fields.Datetime.from_string(session.last_inbound)
+        if delivery.within_window(last, now):
+            outbox = Outbox.create(vals)
+            outbox._send(now)
+            return outbox
+        vals['state'] = 'waiting'
+        outbox = Outbox.create(vals)
+        if ticket and session.account_id.template_name:
+            notice = _("The customer's last WhatsApp message is more than 24 hours old, and "
+                       "WhatsApp then accepts only approved templates: the status template was "
+                       "sent, and this message goes as soon as the customer writes again.")
+            ticket.sudo()._wa_notify_stage(now)
+        else:
+            notice = _("The customer's last WhatsApp message is more than 24 hours old, and "
+                       "WhatsApp then accepts only approved templates: this message goes as "
+                       "soon as the customer writes again.")
+        (ticket or session.channel_id).with_context(wa_inbound=True).message_post(
+            body=notice, message_type='notification')
+        return outbox
+
+    @api.multi
+    def _release_waiting(self):
+        """The officer's messages held for the 24-hour window, queued again
+        now that the customer wrote."""
+        waiting = self.env['wa.outbox'].sudo().search(
+            [('session_id', 'in', self.ids), ('state', '=', 'waiting')], order='id')
+        waiting.write({'state': 'queued', 'next_attempt': False})
+        return waiting
+
+    @api.multi
     def _forward_to_officer(self, message):
+        """The customer's message, while with an officer: into the Discuss
+        channel and the chatter of the complaint answered from."""
         self.ensure_one()
         body = html_escape(message.body or '') or _('[%s message]') % message.msg_type
         if self.channel_id:
             self.channel_id.with_context(wa_inbound=True).message_post(
                 body='<b>%s</b>: %s' % (html_escape(self.name or self.phone), body),
                 message_type='comment', subtype='mail.mt_comment')
+        ticket = self.handover_ticket_id
+        if ticket:
+            customer = self.partner_id
+            ticket.with_context(wa_inbound=True, mail_create_nosubscribe=True).message_post(
+                body=_('<p><b>WhatsApp %s</b>: %s</p>') % (html_escape(self.name or self.phone),
+                                                          body),
+                author_id=customer.id if customer else False,
+                partner_ids=[(4, p.id) for p in self.user_id.partner_id],
+                message_type='comment', subtype='mail.mt_note')
 
 
 class ChatServices(object):

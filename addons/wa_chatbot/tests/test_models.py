@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import xlrd
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests.common import at_install, post_install
 from odoo.tools import mute_logger
@@ -238,3 +239,74 @@ class TestInteractionRecap(WaCase):
         self.assertEqual(summary['Interaksi'], 4)
         self.assertEqual(summary['Pelanggan Berbeda'], 3)
         self.assertEqual(summary['Di Luar Jam Kantor'], 2)
+
+
+@at_install(False)
+@post_install(True)
+class TestConversationRules(WaCase):
+    """Users see what they took over and the conversations of their
+    complaints, officers those of the accounts they serve, managers all."""
+
+    def _user(self, login, group):
+        return self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': login, 'login': login,
+            'groups_id': [(6, 0, [self.env.ref(group).id])]})
+
+    def _session(self, account, phone, **vals):
+        session = self.env['wa.session'].create(dict(account_id=account.id, phone=phone, **vals))
+        self.env['wa.message'].create({
+            'wamid': 'wamid.R%s' % phone, 'account_id': account.id, 'phone': phone,
+            'session_id': session.id, 'msg_type': 'text', 'payload': '{}'})
+        self.env['wa.outbox'].create({
+            'account_id': account.id, 'session_id': session.id, 'phone': phone,
+            'payload': '{}'})
+        self.env['wa.interaction'].create({
+            'account_id': account.id, 'session_id': session.id, 'phone': phone,
+            'outcome': 'info'})
+        return session
+
+    def test_own_team_all(self):
+        other = self.account.copy({'name': 'Cabang', 'phone_number_id': '555000111',
+                                   'verify_token': 'cabang', 'officer_user_ids': [(5,)]})
+        reader = self._user('wa_rule_reader', 'wa_chatbot.group_wa_user')
+        manager = self._user('wa_rule_manager', 'wa_chatbot.group_wa_manager')
+        taken = self._session(self.account, '628111', user_id=reader.id)
+        unassigned = self._session(self.account, '628222')
+        elsewhere = self._session(other, '628333')
+        ticket = self.env['helpdesk.ticket'].create_complaint({
+            'name': 'Pipa', 'description': 'x', 'partner_id': self.customer.id,
+            'category_id': self.category.id, 'wa_session_id': elsewhere.id})
+        ticket.user_id = reader
+        every = taken | unassigned | elsewhere
+        expected = {
+            reader: taken | elsewhere,        # taken over, and the one of their complaint
+            self.officer: taken | unassigned,  # the account they serve
+            manager: every,
+            self.env.ref('wa_chatbot.user_wa_bot'): every,
+        }
+        for user, sessions in expected.items():
+            domain = [('id', 'in', every.ids)]
+            self.assertEqual(self.env['wa.session'].sudo(user).search(domain), sessions,
+                             user.login)
+            for model in ('wa.message', 'wa.outbox', 'wa.interaction'):
+                found = self.env[model].sudo(user).search([('session_id', 'in', every.ids)])
+                self.assertEqual(found.mapped('session_id'), sessions,
+                                 '%s %s' % (model, user.login))
+        with self.assertRaises(AccessError):
+            unassigned.sudo(reader).read(['phone'])
+
+    def test_take_over(self):
+        session = self.env['wa.session'].create({
+            'account_id': self.account.id, 'phone': '628444',
+            'state_json': json.dumps({'node': 'root', 'step': None, 'data': {}})})
+        action = session.sudo(self.officer).action_take_over()
+        self.assertEqual(action['tag'], 'mail.discuss')
+        self.assertEqual(session.user_id, self.officer)
+        self.assertTrue(session.handover)
+        self.assertEqual(json.loads(session.state_json)['step'], 'handover')
+        self.assertIn(self.officer.partner_id, session.channel_id.channel_partner_ids)
+        # what the officer writes there reaches the customer (window open)
+        session.last_inbound = fields.Datetime.now()
+        session.channel_id.sudo(self.officer).message_post(
+            body='<p>Selamat siang</p>', message_type='comment', subtype='mail.mt_comment')
+        self.assertEqual(self.graph.sent[-1]['text']['body'], 'Selamat siang')

@@ -411,3 +411,87 @@ class TestWebhookFailures(WaHttpCase):
         self.send_text('menu')
         self.assertFalse(session.handover)
         self.assertIn('Halo KruengBaro!', self.graph.texts()[-1])
+
+
+@at_install(False)
+@post_install(True)
+class TestOfficerFromTicket(WaHttpCase):
+    """An officer answers from the complaint's chatter; the customer's
+    answers come back there."""
+
+    def setUp(self):
+        super(TestOfficerFromTicket, self).setUp()
+        self.send_text('halo')
+        self.send_choice('complaint')
+        self.send_text('98765')
+        self.send_choice('cat_leak')
+        self.send_text('Meter bocor')
+        self.send_choice('skip')
+        self.send_choice('skip')
+        self.send_choice('yes')
+        self.ticket = self.env['helpdesk.ticket'].search([('wa_phone', '=', CUSTOMER_PHONE)])
+        self.assertEqual(len(self.ticket), 1)
+        self.session = self.ticket.wa_session_id
+        # a complaint officer without any WhatsApp group, handling the complaint
+        self.agent = self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Petugas Lapangan', 'login': 'wa_field_officer_test',
+            'email': 'lapangan@example.com',
+            'groups_id': [(6, 0, [self.env.ref('customer_complaint.group_complaint_officer').id,
+                                  self.env.ref('base.group_user').id])]})
+        self.ticket.user_id = self.agent
+
+    def _post(self, body, subtype='mail.mt_comment'):
+        return self.ticket.sudo(self.agent).message_post(
+            body=body, message_type='comment', subtype=subtype)
+
+    def test_chatter_reply_reaches_the_customer_and_back(self):
+        n = len(self.graph.sent)
+        self._post('<p>Petugas kami datang jam 14.00, Bapak.</p>')
+        self.assertEqual(len(self.graph.sent), n + 1)
+        self.assertEqual(self.graph.sent[-1]['to'], CUSTOMER_PHONE)
+        self.assertEqual(self.graph.sent[-1]['text']['body'],
+                         'Petugas kami datang jam 14.00, Bapak.')
+        out = self.env['wa.outbox'].search([('origin', '=', 'officer')])
+        self.assertEqual((out.state, out.ticket_id), ('sent', self.ticket))
+        self.session.invalidate_cache()
+        self.assertTrue(self.session.handover)
+        self.assertEqual(self.session.user_id, self.agent)
+        self.assertEqual(self.session.handover_ticket_id, self.ticket)
+        # an internal note stays internal
+        self._post('<p>Catatan: pipa 2 inci</p>', subtype='mail.mt_note')
+        self.assertEqual(len(self.graph.sent), n + 1)
+        # the customer's answer goes to the complaint, the chatbot stays silent
+        self.send_text('Baik, saya tunggu di rumah')
+        self.assertEqual(len(self.graph.sent), n + 1)
+        note = self.ticket.message_ids.filtered(lambda m: 'saya tunggu di rumah' in (m.body or ''))
+        self.assertEqual(len(note), 1)
+        self.assertEqual(note.author_id, self.customer)
+        self.assertIn(self.agent.partner_id, note.partner_ids)
+        # "menu" gives the customer back to the chatbot
+        self.send_text('menu')
+        self.session.invalidate_cache()
+        self.assertFalse(self.session.handover)
+        self.assertFalse(self.session.handover_ticket_id)
+        self.assertIn('Halo KruengBaro!', self.graph.texts()[-1])
+        self.send_text('1')
+        self.assertEqual(len(self.ticket.message_ids.filtered(
+            lambda m: (m.body or '').endswith(': 1</p>'))), 0)
+
+    def test_outside_the_window_the_text_waits_for_the_customer(self):
+        self.session.last_inbound = (datetime.utcnow() - timedelta(hours=30)).strftime(
+            '%Y-%m-%d %H:%M:%S')
+        n = len(self.graph.sent)
+        self._post('<p>Meter sudah diganti.</p>')
+        # only the approved template may go now
+        self.assertEqual(len(self.graph.sent), n + 1)
+        self.assertEqual(self.graph.sent[-1]['type'], 'template')
+        held = self.env['wa.outbox'].search([('origin', '=', 'officer')])
+        self.assertEqual(held.state, 'waiting')
+        self.assertIn('24', self.ticket.message_ids[0].body)
+        self.env['wa.outbox']._cron_send()
+        self.assertEqual(held.state, 'waiting')
+        # the customer writes: the window opens and the officer's text goes first
+        self.send_text('Ada kabar?')
+        held.invalidate_cache()
+        self.assertEqual(held.state, 'sent')
+        self.assertEqual(self.graph.sent[n + 1]['text']['body'], 'Meter sudah diganti.')
