@@ -9,3 +9,4 @@ from . import hr_simpeg_salary_increase
 from . import hr_simpeg_reminder
 from . import hr_simpeg_duk
 from . import res_config_settings
+from . import res_users

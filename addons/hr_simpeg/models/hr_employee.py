@@ -40,7 +40,9 @@ class HrEmployee(models.Model):
 
     nipp = fields.Char(
         string='Employee Number (NIPP)', copy=False, index=True,
-        track_visibility='onchange')
+        track_visibility='onchange',
+        help='The user of the employee may log in with this number instead '
+             'of their login.')
     employment_status = fields.Selection(
         EMPLOYMENT_STATUS, default='permanent', prefetch=False,
         track_visibility='onchange')

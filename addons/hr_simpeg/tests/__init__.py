@@ -7,3 +7,4 @@ from . import test_security_http
 from . import test_duk
 from . import test_import
 from . import test_i18n
+from . import test_login_nipp
