@@ -3,8 +3,9 @@
 {
     'name': 'Customer Complaints (Pengaduan Pelanggan)',
     'summary': 'Water-customer complaints on the OCA helpdesk: SLAs, '
-               'assignment, outages, public form and monthly recap',
-    'version': '11.0.1.0.0',
+               'assignment, outages, public form, monthly recap and '
+               'dashboard',
+    'version': '11.0.1.1.0',
     'category': 'After-Sales',
     'license': 'AGPL-3',
     'author': 'Krueng Baro Digital',
@@ -15,6 +16,7 @@
         'helpdesk_mgmt',
         'resource',
         'report_xlsx',
+        'board',
     ],
     'data': [
         'security/customer_complaint_security.xml',
@@ -32,6 +34,8 @@
         'views/helpdesk_ticket_stage_views.xml',
         'views/res_partner_views.xml',
         'views/complaint_recap_views.xml',
+        'views/complaint_board_views.xml',
+        'views/customer_complaint_assets.xml',
         'views/complaint_form_templates.xml',
         'wizards/complaint_customer_import_views.xml',
         'wizards/complaint_outage_close_views.xml',

@@ -4,6 +4,14 @@ from ..tools.recap import age_bucket_sql
 from .helpdesk_ticket import SLA_STATUSES
 from .complaint_sla_policy import PRIORITIES
 
+STATES = [('open', 'Open'), ('closed', 'Closed')]
+SLA_RESULTS = [
+    ('met', 'Met'),
+    ('breached', 'Breached'),
+    ('running', 'Open, within SLA'),
+    ('none', 'No SLA'),
+]
+
 
 class ComplaintRecap(models.Model):
     """One row per complaint with the figures of the monthly recap;
@@ -28,6 +36,11 @@ class ComplaintRecap(models.Model):
     sla_status = fields.Selection(SLA_STATUSES, readonly=True)
     company_id = fields.Many2one('res.company', readonly=True)
     is_closed = fields.Boolean(string='Closed', readonly=True)
+    state = fields.Selection(STATES, string='Status', readonly=True)
+    sla_result = fields.Selection(
+        SLA_RESULTS, string='SLA Result', readonly=True,
+        help='Met or breached once closed (a breach stays a breach); open '
+             'complaints not yet breached are still within their SLA.')
     nbr = fields.Integer(string='Complaints', readonly=True)
     handled_count = fields.Integer(string='Handled', readonly=True)
     backlog_count = fields.Integer(string='Backlog', readonly=True)
@@ -60,6 +73,13 @@ class ComplaintRecap(models.Model):
                 t.user_id, t.stage_id, t.priority, t.sla_status,
                 t.company_id,
                 COALESCE(s.closed, false) AS is_closed,
+                CASE WHEN s.closed THEN 'closed' ELSE 'open' END AS state,
+                CASE WHEN t.sla_deadline IS NULL THEN 'none'
+                     WHEN t.sla_status = 'breached' THEN 'breached'
+                     WHEN NOT COALESCE(s.closed, false) THEN 'running'
+                     WHEN t.closed_date <= t.sla_deadline THEN 'met'
+                     ELSE 'breached'
+                END AS sla_result,
                 1 AS nbr,
                 CASE WHEN s.closed THEN 1 ELSE 0 END AS handled_count,
                 CASE WHEN s.closed THEN 0 ELSE 1 END AS backlog_count,

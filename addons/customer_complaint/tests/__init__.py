@@ -9,3 +9,4 @@ from . import test_access
 from . import test_form
 from . import test_import
 from . import test_recap
+from . import test_board
