@@ -7,13 +7,13 @@ every contributed section) as PDF and XLSX, and its cover letter.
 Run from the repository root: .venv/bin/python bench/billing_report.py
 """
 import os
-import subprocess
 import sys
 import time
 
+import benchlib
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'vb_bench')
-CONF = os.path.join(ROOT, '.run', 'odoo.conf')
 # the LESS compiler of the platform, for the report's stylesheets
 os.environ['PATH'] = os.pathsep.join([
     os.path.join(ROOT, '.tools', 'node', 'node_modules', '.bin'),
@@ -21,13 +21,8 @@ os.environ['PATH'] = os.pathsep.join([
 
 
 def main():
-    subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB,
-                           'vendor_billing'])
-    import odoo
-    odoo.tools.config.parse_config(['-c', CONF, '-d', DB])
-    registry = odoo.registry(DB)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {'lang': 'id_ID'})
+    with benchlib.bench_env(DB, ['vendor_billing'],
+                            context={'lang': 'id_ID'}) as env:
         report = env.ref('vendor_billing.report_202409_demo')
         t0 = time.time()
         sections = report._prepare_sections()
@@ -61,7 +56,6 @@ def main():
                               ('billing_letter.pdf', letter)):
             with open(os.path.join(out, name), 'wb') as handle:
                 handle.write(content)
-        cr.rollback()
     print('database: %s, report: %s' % (DB, report.name))
     print('sections: %s; visits in the month: %d' % (
         ', '.join('%s. %s' % (s['letter'], s['code']) for s in sections), visits))

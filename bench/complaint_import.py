@@ -11,12 +11,11 @@ import base64
 import io
 import os
 import random
-import subprocess
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import benchlib
+
 DB = os.environ.get('DB', 'complaint_bench')
-CONF = os.path.join(ROOT, '.run', 'odoo.conf')
 CUSTOMERS = int(os.environ.get('CUSTOMERS', 12000))
 AIM = 60.0
 
@@ -36,13 +35,8 @@ def register_csv(zone_codes):
 
 
 def main():
-    subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB,
-                           'customer_complaint'])
-    import odoo
-    odoo.tools.config.parse_config(['-c', CONF, '-d', DB])
-    registry = odoo.registry(DB)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with benchlib.bench_env(DB, ['customer_complaint']) as env:
+        cr = env.cr
         zones = env['complaint.zone'].search([]).mapped('code')
         if not zones:
             zones = [env['complaint.zone'].create(
@@ -63,7 +57,6 @@ def main():
                        "BETWEEN 50000 AND %s", (50000 + CUSTOMERS - 1,))
             print('%-26s %6d partners, %d distinct numbers'
                   % ('  in the database', *cr.fetchone()))
-        cr.rollback()
 
 
 if __name__ == '__main__':

@@ -12,14 +12,11 @@ itself is measured through the addon's code.
 Run from the repository root: .venv/bin/python bench/kinerja_assessment.py
 """
 import os
-import subprocess
 import time
 
 import benchlib
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'kinerja_bench')
-CONF = os.path.join(ROOT, '.run', 'odoo.conf')
 EMPLOYEES = int(os.environ.get('EMPLOYEES', 1000))
 ACTIVITIES = 20
 TARGETS = 5
@@ -79,13 +76,8 @@ def setup(env):
 
 
 def main():
-    subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB,
-                           'hr_kinerja'])
-    import odoo
-    odoo.tools.config.parse_config(['-c', CONF, '-d', DB])
-    registry = odoo.registry(DB)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with benchlib.bench_env(DB, ['hr_kinerja']) as env:
+        cr = env.cr
         t0 = time.time()
         employees = setup(env)
         t_setup = time.time() - t0
@@ -118,7 +110,6 @@ def main():
                    "kinerja_assessment a ON a.id = l.assessment_id "
                    "WHERE a.employee_id = ANY(%s)", (employees,))
         lines = cr.fetchone()[0]
-        cr.rollback()
     print('employees: %d, approved daily reports: %d' % (
         len(employees), n_activities))
     print('setup (SQL inserts): %.2f s' % t_setup)

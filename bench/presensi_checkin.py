@@ -22,9 +22,12 @@ import uuid
 import requests
 from PIL import Image
 
+import benchlib
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'presensi_bench')
 CONF = os.path.join(ROOT, '.run', 'odoo.conf')
+ADDONS = ['hr_presensi', 'hr_attendance_report_theoretical_time']
 CLIENTS = int(os.environ.get('CLIENTS', 20))
 SECONDS = float(os.environ.get('SECONDS', 20))
 SITE = (5.5483, 95.3238)
@@ -37,11 +40,7 @@ def free_port():
 
 
 def prepare():
-    import odoo
-    odoo.tools.config.parse_config(['-c', CONF, '-d', DB])
-    registry = odoo.registry(DB)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with benchlib.bench_env(DB, ADDONS, commit=True) as env:
         env.user.company_id.write({'presensi_double_tap_seconds': 0,
                                    'presensi_photo_max_kb': 3072})
         site = env['hr.presensi.site'].search(
@@ -64,7 +63,6 @@ def prepare():
                     'name': 'Bench %d' % i, 'user_id': user.id,
                     'presensi_site_ids': [(6, 0, site.ids)]})
             logins.append((login, user.employee_ids[:1].id))
-        cr.commit()
     return logins
 
 
@@ -133,8 +131,6 @@ def run(url, sessions, kind, photo):
 
 
 def main():
-    subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB,
-                           'hr_presensi', 'hr_attendance_report_theoretical_time'])
     logins = prepare()
     port = free_port()
     log = os.path.join(ROOT, 'artifacts', 'presensi-checkin-bench.log')

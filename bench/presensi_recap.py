@@ -9,14 +9,11 @@ back at the end. Run from the repository root:
     .venv/bin/python bench/presensi_recap.py
 """
 import os
-import subprocess
 import time
 
 import benchlib
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get('DB', 'presensi_bench')
-CONF = os.path.join(ROOT, '.run', 'odoo.conf')
 EMPLOYEES = int(os.environ.get('EMPLOYEES', 1000))
 MONTH = ('2025-04-01', '2025-04-30')   # 22 working days (Mon-Fri)
 
@@ -48,13 +45,9 @@ def setup(env):
 
 
 def main():
-    subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB,
-                           'hr_presensi', 'hr_attendance_report_theoretical_time'])
-    import odoo
-    odoo.tools.config.parse_config(['-c', CONF, '-d', DB])
-    registry = odoo.registry(DB)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with benchlib.bench_env(DB, ['hr_presensi',
+                                 'hr_attendance_report_theoretical_time']) as env:
+        cr = env.cr
         t0 = time.time()
         employees = setup(env)
         t_setup = time.time() - t0
@@ -82,7 +75,6 @@ def main():
             ['employee_id', 'worked_hours', 'theoretical_hours',
              'difference'], ['employee_id'], lazy=False)
         t_oca = time.time() - t0
-        cr.rollback()
     print('employees: %d, attendances: %d (22 working days, April 2025)'
           % (len(employees), n_att))
     print('setup (SQL inserts): %.2f s' % t_setup)

@@ -13,28 +13,31 @@ to XLSX.
 Run from the repository root: .venv/bin/python bench/simpeg_duk.py
 """
 import os
-import subprocess
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import benchlib
+
 DB = os.environ.get('DB', 'simpeg_bench')
-CONF = os.path.join(ROOT, '.run', 'odoo.conf')
 EMPLOYEES = int(os.environ.get('EMPLOYEES', 5000))
 # ORM_RECOMPUTE=1: compute the stored fields through the addon's code
 # (minutes for 5,000 employees) instead of SQL.
 ORM_RECOMPUTE = os.environ.get('ORM_RECOMPUTE') == '1'
+# The SIMPEG columns of the bench employees, SQL of their position i.
+EMPLOYEE_COLUMNS = {
+    'nipp': "'B' || lpad(i::text, 6, '0')",
+    'employment_status': "(ARRAY['permanent','permanent','permanent',"
+                         "'contract','honorary'])[1 + (i % 5)]",
+    'birthday': "date '1966-01-01' + (i * 37 % 10950)::int",
+    'join_date': "date '1986-01-01' + (i * 37 % 10950)::int"
+                 " + (i * 53 % 9000)::int",
+    'retirement_age': '56',
+}
 
 
 def setup(env):
     cr = env.cr
     company = env.ref('base.main_company').id
     uid = env.uid
-    cr.execute("""
-        INSERT INTO hr_department (name, company_id, active, create_uid,
-                                   write_uid, create_date, write_date)
-        SELECT 'Bench unit ' || g, %s, true, %s, %s, now(), now()
-          FROM generate_series(1, 20) g RETURNING id""", (company, uid, uid))
-    departments = [r[0] for r in cr.fetchall()]
     cr.execute("""
         INSERT INTO hr_job (name, department_id, company_id, position_level,
                             state, no_of_recruitment, create_uid, write_uid,
@@ -43,31 +46,10 @@ def setup(env):
                %s, %s, now(), now()
           FROM generate_series(1, 40) g RETURNING id""", (company, uid, uid))
     jobs = [r[0] for r in cr.fetchall()]
-    cr.execute("""
-        INSERT INTO resource_resource (name, active, company_id,
-                   resource_type, time_efficiency, calendar_id,
-                   create_uid, write_uid, create_date, write_date)
-        SELECT 'Bench employee ' || g, true, %s, 'user', 100,
-               (SELECT id FROM resource_calendar ORDER BY id LIMIT 1),
-               %s, %s, now(), now()
-          FROM generate_series(1, %s) g RETURNING id""",
-               (company, uid, uid, EMPLOYEES))
-    resources = [r[0] for r in cr.fetchall()]
-    cr.execute("""
-        INSERT INTO hr_employee (resource_id, name, company_id, department_id,
-                   active, nipp, employment_status, birthday, join_date,
-                   retirement_age, create_uid, write_uid, create_date,
-                   write_date)
-        SELECT r, 'Bench employee ' || i, %s, (%s::int[])[1 + (i %% 20)],
-               true, 'B' || lpad(i::text, 6, '0'),
-               (ARRAY['permanent','permanent','permanent','contract',
-                      'honorary'])[1 + (i %% 5)],
-               date '1966-01-01' + (i * 37 %% 10950)::int,
-               date '1986-01-01' + (i * 37 %% 10950)::int + (i * 53 %% 9000)::int,
-               56, %s, %s, now(), now()
-          FROM unnest(%s::int[]) WITH ORDINALITY AS u(r, i)
-        RETURNING id""", (company, departments, uid, uid, resources))
-    employees = [r[0] for r in cr.fetchall()]
+    cr.execute("SELECT id FROM resource_calendar ORDER BY id LIMIT 1")
+    _departments, employees = benchlib.insert_employees(
+        env, EMPLOYEES, cr.fetchone()[0], departments=20,
+        employee_columns=EMPLOYEE_COLUMNS)
     cr.execute("SELECT id FROM hr_simpeg_grade ORDER BY sequence")
     grades = [r[0] for r in cr.fetchall()]
     cr.execute("""
@@ -162,13 +144,8 @@ def recompute(env, employees):
 
 
 def main():
-    subprocess.check_call(['bash', os.path.join(ROOT, 'scripts', 'db.sh'), DB,
-                           'hr_simpeg'])
-    import odoo
-    odoo.tools.config.parse_config(['-c', CONF, '-d', DB])
-    registry = odoo.registry(DB)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with benchlib.bench_env(DB, ['hr_simpeg']) as env:
+        cr = env.cr
         t0 = time.time()
         employees = setup(env)
         t_setup = time.time() - t0
@@ -213,7 +190,6 @@ def main():
                    "AND grade_id IS NOT NULL AND current_job_id IS NOT NULL",
                    (employees,))
         complete = cr.fetchone()[0]
-        cr.rollback()
     print('load average at the end: %.1f (2 cores)' % os.getloadavg()[0])
     print('employees: %d (with grade and position: %d), DUK lines: %d' % (
         len(employees), complete, len(rows)))
