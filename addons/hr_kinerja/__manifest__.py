@@ -4,7 +4,7 @@
     'name': 'E-Kinerja',
     'summary': 'SKP-style yearly performance plans, daily activity reports '
                'approved by supervisors and monthly scoring',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Human Resources',
     'license': 'AGPL-3',
     'author': 'Krueng Baro Digital',

@@ -172,9 +172,7 @@ class KinerjaActivity(models.Model):
                 % own[0].name)
         if self.env.user.has_group('hr_kinerja.group_kinerja_manager'):
             return
-        team = self.env['hr.employee'].sudo().search([
-            ('parent_id', 'child_of', user_employees.ids)]) \
-            if user_employees else self.env['hr.employee']
+        team = user_employees._kinerja_team()
         appraised = self.sudo().mapped('plan_id').filtered(
             lambda p: p.appraiser_id in user_employees).mapped('employee_id')
         outside = self.filtered(

@@ -324,9 +324,7 @@ class KinerjaAssessment(models.Model):
                 % own[0].name)
         if self.env.user.has_group('hr_kinerja.group_kinerja_manager'):
             return
-        team = self.env['hr.employee'].sudo().search([
-            ('parent_id', 'child_of', user_employees.ids)]) \
-            if user_employees else self.env['hr.employee']
+        team = user_employees._kinerja_team()
         outside = self.filtered(lambda a: a.employee_id not in team)
         if outside:
             raise UserError(_(

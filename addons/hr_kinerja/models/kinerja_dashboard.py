@@ -16,7 +16,8 @@ class KinerjaAssessmentYear(models.Model):
     manager_id = fields.Many2one('hr.employee', string='Supervisor',
                                  readonly=True)
     company_id = fields.Many2one('res.company', readonly=True)
-    year = fields.Integer(readonly=True)
+    year = fields.Integer('Year (number)', readonly=True)
+    year_label = fields.Char('Year', readonly=True)  # see kinerja.plan
     months = fields.Integer('Months assessed', readonly=True)
     approved_months = fields.Integer(readonly=True)
     work_score = fields.Float(readonly=True, group_operator='avg')
@@ -38,7 +39,7 @@ class KinerjaAssessmentYear(models.Model):
                      ORDER BY p.min_score DESC LIMIT 1) AS predicate_id
               FROM (
                 SELECT min(a.id) AS id, a.employee_id, a.year,
-                       a.company_id,
+                       a.year::varchar AS year_label, a.company_id,
                        (array_agg(a.department_id ORDER BY a.month DESC))[1]
                            AS department_id,
                        (array_agg(a.manager_id ORDER BY a.month DESC))[1]
@@ -73,7 +74,8 @@ class KinerjaProgress(models.Model):
     department_id = fields.Many2one('hr.department', readonly=True)
     manager_id = fields.Many2one('hr.employee', string='Supervisor',
                                  readonly=True)
-    year = fields.Integer(readonly=True)
+    year = fields.Integer('Year (number)', readonly=True)
+    year_label = fields.Char('Year', readonly=True)  # see kinerja.plan
     sequence = fields.Integer(readonly=True)
     name = fields.Char('Work result', readonly=True)
     uom = fields.Char('Unit', readonly=True)
@@ -92,7 +94,8 @@ class KinerjaProgress(models.Model):
             CREATE VIEW kinerja_progress AS (
             SELECT t.id, t.id AS target_id, t.plan_id, p.employee_id,
                    e.department_id, e.parent_id AS manager_id, p.year,
-                   t.sequence, t.name, t.uom, t.weight, t.quantity,
+                   p.year::varchar AS year_label, t.sequence, t.name,
+                   t.uom, t.weight, t.quantity,
                    coalesce(sum(a.quantity) FILTER (
                        WHERE a.state = 'approved'), 0) AS realised,
                    coalesce(sum(a.quantity) FILTER (
@@ -117,7 +120,10 @@ class KinerjaMissingReport(models.Model):
     """Working days (Monday to Friday) of the recent past on which an
     employee with an approved plan reported nothing. Days that the
     attendance records mark as leave, public holiday, weekend or absence
-    are not counted. The id is stable: employee and day."""
+    are not counted. The id is stable: employee and day, as the bigint
+    employee id * 100000 + days since 2000-01-01 (unique up to the year
+    2273, and below 2^53 for any employee id, so JavaScript keeps it
+    exact)."""
     _name = 'kinerja.missing.report'
     _description = 'Missing Daily Report'
     _auto = False
@@ -136,8 +142,8 @@ class KinerjaMissingReport(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE VIEW kinerja_missing_report AS (
-            SELECT (p.employee_id * 100000
-                    + (d.day::date - date '2000-01-01'))::int AS id,
+            SELECT p.employee_id::bigint * 100000
+                   + (d.day::date - date '2000-01-01') AS id,
                    p.employee_id, e.department_id,
                    e.parent_id AS manager_id, p.company_id,
                    d.day::date AS date

@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import scoring
+from ..tools import scoring, text
 
 PLAN_STATES = [
     ('draft', 'Draft'),
@@ -47,8 +47,15 @@ class KinerjaPlan(models.Model):
         help='The supervisor who approves the plan and the daily reports; '
              'defaults to the employee\'s manager.')
     year = fields.Integer(
-        required=True, default=lambda self: fields.Date.from_string(
+        'Year (number)', required=True,
+        default=lambda self: fields.Date.from_string(
             fields.Date.context_today(self)).year)
+    # The web client writes integers with a thousands separator ("2.026"
+    # in Indonesian): views show, edit and group the year as this text.
+    # Writing it sets the year (see _year_vals).
+    year_label = fields.Char(
+        'Year', compute='_compute_year_label', store=True, readonly=False,
+        index=True)
     department_id = fields.Many2one('hr.department', index=True)
     job_id = fields.Many2one('hr.job', string='Position')
     grade_id = fields.Many2one('hr.simpeg.grade', string='Grade')
@@ -83,6 +90,11 @@ class KinerjaPlan(models.Model):
             plan.name = 'SKP %s - %s' % (plan.year or '',
                                          plan.employee_id.name or '')
 
+    @api.depends('year')
+    def _compute_year_label(self):
+        for plan in self:
+            plan.year_label = str(plan.year) if plan.year else False
+
     @api.depends('target_ids.weight')
     def _compute_total_weight(self):
         for plan in self:
@@ -115,6 +127,12 @@ class KinerjaPlan(models.Model):
             self.nipp = employee.nipp
             self.company_id = employee.company_id or self.company_id
 
+    @api.onchange('year_label')
+    def _onchange_year_label(self):
+        year = text.year_from_text(self.year_label)
+        if year:
+            self.year = year
+
     @api.model
     def _employee_defaults(self, vals):
         employee = self.env['hr.employee'].sudo().browse(
@@ -136,13 +154,29 @@ class KinerjaPlan(models.Model):
         return vals
 
     @api.model
+    def _year_vals(self, vals):
+        """The year written as text becomes the year itself, before
+        the insert or update: one plan per employee and year is checked
+        there."""
+        if 'year_label' not in vals:
+            return vals
+        vals = dict(vals)
+        label = vals.pop('year_label')
+        vals['year'] = text.year_from_text(label)
+        if vals['year'] is None:
+            raise ValidationError(_(
+                'The plan year %s is not a valid year.') % (label or ''))
+        return vals
+
+    @api.model
     def create(self, vals):
-        return super(KinerjaPlan, self).create(self._employee_defaults(vals))
+        return super(KinerjaPlan, self).create(
+            self._year_vals(self._employee_defaults(vals)))
 
     @api.multi
     def write(self, vals):
         check_workflow_write(self, vals)
-        return super(KinerjaPlan, self).write(vals)
+        return super(KinerjaPlan, self).write(self._year_vals(vals))
 
     @api.multi
     def unlink(self):

@@ -5,3 +5,4 @@ from . import test_assessment
 from . import test_security
 from . import test_reports
 from . import test_http
+from . import test_year_display

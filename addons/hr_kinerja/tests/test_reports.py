@@ -5,6 +5,8 @@ import io
 import zipfile
 from unittest.mock import patch
 
+from odoo.tools.safe_eval import safe_eval
+
 from .common import KinerjaCase
 
 
@@ -59,6 +61,35 @@ class TestReports(KinerjaCase):
             [('employee_id', '=', self.emp2.id)])
         self.assertEqual(len(after), max(len(days) - 1, 0))
 
+    def test_missing_reports_of_a_high_employee_id(self):
+        # employee id * 100000 went past the 32-bit integer range from
+        # employee 21,475 on, and the dashboard failed to load
+        self.env.cr.execute("""
+            SELECT setval('hr_employee_id_seq',
+                          greatest(50000, last_value))
+              FROM hr_employee_id_seq""")
+        employee = self.env['hr.employee'].create(
+            {'name': 'Emp High', 'parent_id': self.sup.id})
+        self.assertGreater(employee.id, 2 ** 31 // 100000)
+        today = datetime.date.today()
+        self.make_plan(employee,
+                       year=(today - datetime.timedelta(days=10)).year)
+        Missing = self.env['kinerja.missing.report']
+        missing = Missing.search([('employee_id', '=', employee.id)])
+        self.assertTrue(missing)
+        epoch = datetime.date(2000, 1, 1)
+        for row in missing:
+            day = datetime.datetime.strptime(row.date, '%Y-%m-%d').date()
+            self.assertEqual(row.id,
+                             employee.id * 100000 + (day - epoch).days)
+        # the ids read back, as the web client does
+        rows = Missing.browse(missing.ids).read(['employee_id', 'date'])
+        self.assertEqual(len(rows), len(missing))
+        self.assertEqual({r['employee_id'][0] for r in rows}, {employee.id})
+        self.assertEqual(
+            Missing.sudo(self.user_sup).search_count(
+                [('employee_id', '=', employee.id)]), len(missing))
+
     def test_xlsx_recap(self):
         report = self.env.ref('hr_kinerja.report_kinerja_assessment_xlsx')
         content, kind = report.render(self.assessments.ids)
@@ -73,6 +104,11 @@ class TestReports(KinerjaCase):
         report = self.env.ref('hr_kinerja.report_kinerja_skp')
         html = report.render_qweb_html(self.plan.ids)[0].decode()
         self.assertIn('SASARAN KINERJA PEGAWAI', html)
+        # the year as written, never with a thousands separator
+        self.assertIn('Periode: 01 Januari 2025 s.d. 31 Desember 2025', html)
+        self.assertEqual(safe_eval(report.print_report_name,
+                                   {'object': self.plan}),
+                         'SKP 2025 - %s' % self.emp.name)
         self.assertIn('Result 1', html)
         self.assertIn('Februari 2025', html)
         self.assertIn('Pejabat penilai', html)

@@ -104,3 +104,10 @@ class TestScoring(unittest.TestCase):
         self.assertEqual(text.number_id(1234.5), '1.234,5')
         self.assertEqual(text.number_id(100.0), '100')
         self.assertEqual(text.date_id(None), '')
+
+    def test_year_from_text(self):
+        self.assertEqual(text.year_from_text('2026'), 2026)
+        self.assertEqual(text.year_from_text(' 2026 '), 2026)
+        for value in ('2.026', '2,026', '-2026', 'dua ribu', '', None,
+                      '２０２６'):
+            self.assertIsNone(text.year_from_text(value), value)

@@ -83,6 +83,23 @@ class TestSecurity(KinerjaCase):
             self.scheme.sudo(self.user_emp).write({'report_window_days': 9})
         self.assertEqual(self.scheme.report_window_days, 4)
 
+    def test_team_is_the_manager_hierarchy_below(self):
+        # the one team search behind reviewing reports and assessments:
+        # the supervisors themselves (their own records are refused
+        # before) and everyone below them
+        self.assertEqual(self.head._kinerja_team(),
+                         self.head | self.sup | self.emp | self.emp2)
+        self.assertEqual(self.sup._kinerja_team(),
+                         self.sup | self.emp | self.emp2)
+        self.assertEqual((self.sup | self.other)._kinerja_team(),
+                         self.sup | self.emp | self.emp2 | self.other)
+        self.assertEqual(self.emp._kinerja_team(), self.emp)
+        self.assertFalse(self.env['hr.employee']._kinerja_team())
+        # read as the system, whoever asks
+        team = self.sup.sudo(self.user_sup)._kinerja_team()
+        self.assertEqual(team, self.sup | self.emp | self.emp2)
+        self.assertEqual(team.env.uid, 1)
+
     def test_groups_chained(self):
         manager = self.env.ref('hr_kinerja.group_kinerja_manager')
         self.assertIn(manager, self.user_hr.groups_id)

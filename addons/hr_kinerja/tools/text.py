@@ -26,3 +26,12 @@ def number_id(value, digits=2):
     if digits:
         text = text.rstrip('0').rstrip('.')
     return text.replace(',', '\x00').replace('.', ',').replace('\x00', '.')
+
+
+def year_from_text(value):
+    """2026 from "2026" (spaces around allowed); None when the text is
+    not a plain number, e.g. "2.026" or "tahun ini"."""
+    value = (value or '').strip()
+    if not value or not all('0' <= char <= '9' for char in value):
+        return None
+    return int(value)
