@@ -1,0 +1,159 @@
+"""Every menu of the project's addons opens in the web client, in each of its
+views, and the first record of its list opens in a form: no error dialog, no
+JavaScript error. Run as the administrator on the demo data of `make test`."""
+import os
+import time
+
+import pytest
+
+from conftest import ROOT
+
+
+
+def _addons_with_menus():
+    found = []
+    for name in sorted(os.listdir(os.path.join(ROOT, "addons"))):
+        for folder, _dirs, files in os.walk(os.path.join(ROOT, "addons", name)):
+            if any(f.endswith(".xml") and "<menuitem" in open(os.path.join(folder, f)).read()
+                   for f in files):
+                found.append(name)
+                break
+    return found
+
+
+ADDONS = _addons_with_menus()
+
+# Counts the requests in flight (not the bus's long polling), so that a step
+# is over when none is left.
+TRACK_REQUESTS = """
+if (!window.__pending_hooked) {
+    window.__pending_hooked = true;
+    window.__pending = 0;
+    var open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (method, url) {
+        this.__url = String(url);
+        return open.apply(this, arguments);
+    };
+    var send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function () {
+        if (this.__url && this.__url.indexOf('/longpolling/') !== -1) {
+            return send.apply(this, arguments);  // the bus waits for news by design
+        }
+        window.__pending++;
+        this.addEventListener('loadend', function () { window.__pending--; });
+        return send.apply(this, arguments);
+    };
+}
+"""
+ERROR_DIALOGS = ".modal .o_dialog_error, .modal .o_dialog_warning"
+
+
+def _menus(odoo_server, session, addon):
+    """(xml id, menu id, action id, action) of the addon's menus that open an
+    action; action is the window action's views ("tree,form") or the
+    address of a URL action."""
+    data = odoo_server.call_kw(session, "ir.model.data", "search_read", [[
+        ("model", "=", "ir.ui.menu"), ("module", "=", addon)]],
+        {"fields": ["name", "res_id"]})["result"]
+    ids = {row["res_id"]: "%s.%s" % (addon, row["name"]) for row in data}
+    menus = odoo_server.call_kw(session, "ir.ui.menu", "read", [list(ids)],
+                                {"fields": ["action"]})["result"] if ids else []
+    found = []
+    for menu in menus:
+        action = menu["action"]  # "ir.actions.act_window,42" or False
+        if not action:
+            continue
+        model, action_id = action.split(",")
+        fields = {"ir.actions.act_window": "view_mode", "ir.actions.act_url": "url"}.get(model)
+        what = odoo_server.call_kw(session, model, "read", [[int(action_id)]],
+                                   {"fields": [fields]})["result"][0][fields] if fields else ""
+        found.append((ids[menu["id"]], menu["id"], int(action_id), model, what))
+    return sorted(found)
+
+
+def _settle(driver, timeout=60):
+    """Wait until no request has been in flight for a moment."""
+    deadline = time.time() + timeout
+    quiet = 0
+    while time.time() < deadline:
+        if driver.execute_script("return window.__pending || 0") == 0:
+            quiet += 1
+            if quiet >= 4:
+                return
+        else:
+            quiet = 0
+        time.sleep(0.1)
+    raise AssertionError("the web client was still loading after %ss" % timeout)
+
+
+def _problems(driver, where):
+    found = []
+    for dialog in driver.find_elements("css selector", ERROR_DIALOGS):
+        found.append("%s: error dialog: %s" % (where, dialog.text[:300]))
+    if found:
+        driver.execute_script("$('.modal').modal('hide'); $('.modal, .modal-backdrop').remove();")
+    for entry in driver.get_log("browser"):
+        # the attendance page asks for the position; this machine has no
+        # network location service to answer Chromium
+        if entry["level"] == "SEVERE" and "Network location provider" not in entry["message"]:
+            found.append("%s: %s" % (where, entry["message"][:300]))
+    return found
+
+
+def _login(odoo_server, driver):
+    driver.get(odoo_server.url + "/web/login")
+    driver.find_element("name", "login").send_keys("admin")
+    driver.find_element("name", "password").send_keys("admin")
+    driver.find_element("css selector", "form.oe_login_form button[type=submit]").click()
+    deadline = time.time() + 90
+    while not driver.find_elements("css selector", "#oe_main_menu_navbar"):
+        assert time.time() < deadline, "the web client did not start"
+        time.sleep(0.3)
+    driver.execute_script(TRACK_REQUESTS)
+    _settle(driver)
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_menu_opens_in_every_view(odoo_server, chromium, addon):
+    admin = odoo_server.session("admin", "admin")
+    menus = _menus(odoo_server, admin, addon)
+    assert menus, "no menu of %s opens an action" % addon
+    _login(odoo_server, chromium)
+    problems = []
+    opened = 0
+    for xmlid, menu_id, action_id, model, what in menus:
+        if model == "ir.actions.act_url":
+            # a page of its own, outside the web client
+            chromium.get(odoo_server.url + what if what.startswith("/") else what)
+            time.sleep(1)
+            problems += _problems(chromium, xmlid)
+            opened += 1
+            _login(odoo_server, chromium)
+            continue
+        chromium.execute_script("window.location.hash = arguments[0];",
+                                "menu_id=%d&action=%d" % (menu_id, action_id))
+        _settle(chromium)
+        problems += _problems(chromium, xmlid)
+        opened += 1
+        switches = chromium.find_elements("css selector", ".o_cp_switch_buttons button")
+        for view_type in [b.get_attribute("data-view-type") for b in switches]:
+            button = chromium.find_elements(
+                "css selector", ".o_cp_switch_buttons button[data-view-type=%s]" % view_type)
+            if not button or not button[0].is_displayed():
+                continue
+            button[0].click()
+            _settle(chromium)
+            problems += _problems(chromium, "%s (%s)" % (xmlid, view_type))
+            opened += 1
+            if view_type == "list" and "form" in what.split(","):
+                rows = chromium.find_elements("css selector", ".o_list_view .o_data_row")
+                editable = chromium.find_elements("css selector", ".o_list_view .o_editable_list")
+                if rows and not editable:
+                    rows[0].click()
+                    _settle(chromium)
+                    problems += _problems(chromium, "%s (first record)" % xmlid)
+                    opened += 1
+                    if not chromium.find_elements("css selector", ".o_form_view"):
+                        problems.append("%s: the first record did not open in a form" % xmlid)
+    assert not problems, "\n".join(problems)
+    assert opened > len(menus)
