@@ -1,7 +1,9 @@
 """Every menu of the project's addons opens in the web client, in each of its
 views, and the first record of its list opens in a form: no error dialog, no
-JavaScript error. Run as the administrator on the demo data of `make test`."""
+JavaScript error. As the administrator, addon by addon, and as each demo user
+for the menus that user sees, on the demo data of `make test`."""
 import os
+import re
 import time
 
 import pytest
@@ -22,6 +24,24 @@ def _addons_with_menus():
 
 
 ADDONS = _addons_with_menus()
+
+
+def _demo_users():
+    """(login, password) of the users the addons' demo data creates."""
+    users = [("demo", "demo")]
+    for name in sorted(os.listdir(os.path.join(ROOT, "addons"))):
+        folder = os.path.join(ROOT, "addons", name, "demo")
+        if not os.path.isdir(folder):
+            continue
+        for f in sorted(os.listdir(folder)):
+            if f.endswith(".xml"):
+                text = open(os.path.join(folder, f)).read()
+                users += re.findall(r'<field name="login">([^<]+)</field>\s*'
+                                    r'<field name="password">([^<]+)</field>', text)
+    return users
+
+
+DEMO_USERS = _demo_users()
 
 # Counts the requests in flight (not the bus's long polling), so that a step
 # is over when none is left.
@@ -48,14 +68,23 @@ if (!window.__pending_hooked) {
 ERROR_DIALOGS = ".modal .o_dialog_error, .modal .o_dialog_warning"
 
 
-def _menus(odoo_server, session, addon):
-    """(xml id, menu id, action id, action) of the addon's menus that open an
+def _menus(odoo_server, session, addons, visible_to=None):
+    """(xml id, menu id, action id, action) of the addons' menus that open an
     action; action is the window action's views ("tree,form") or the
-    address of a URL action."""
+    address of a URL action. With ``visible_to`` (a logged-in session),
+    only the menus that user sees."""
     data = odoo_server.call_kw(session, "ir.model.data", "search_read", [[
-        ("model", "=", "ir.ui.menu"), ("module", "=", addon)]],
-        {"fields": ["name", "res_id"]})["result"]
-    ids = {row["res_id"]: "%s.%s" % (addon, row["name"]) for row in data}
+        ("model", "=", "ir.ui.menu"), ("module", "in", addons)]],
+        {"fields": ["module", "name", "res_id"]})["result"]
+    ids = {row["res_id"]: "%s.%s" % (row["module"], row["name"]) for row in data}
+    if visible_to is not None:
+        seen = odoo_server.call_kw(visible_to, "ir.ui.menu", "load_menus", [False])["result"]
+        shown, stack = set(), [seen]
+        while stack:
+            node = stack.pop()
+            shown.add(node["id"])
+            stack.extend(node.get("children") or [])
+        ids = {k: v for k, v in ids.items() if k in shown}
     menus = odoo_server.call_kw(session, "ir.ui.menu", "read", [list(ids)],
                                 {"fields": ["action"]})["result"] if ids else []
     found = []
@@ -100,10 +129,11 @@ def _problems(driver, where):
     return found
 
 
-def _login(odoo_server, driver):
+def _login(odoo_server, driver, login="admin", password="admin"):
+    driver.delete_all_cookies()
     driver.get(odoo_server.url + "/web/login")
-    driver.find_element("name", "login").send_keys("admin")
-    driver.find_element("name", "password").send_keys("admin")
+    driver.find_element("name", "login").send_keys(login)
+    driver.find_element("name", "password").send_keys(password)
     driver.find_element("css selector", "form.oe_login_form button[type=submit]").click()
     deadline = time.time() + 90
     while not driver.find_elements("css selector", "#oe_main_menu_navbar"):
@@ -113,47 +143,67 @@ def _login(odoo_server, driver):
     _settle(driver)
 
 
-@pytest.mark.parametrize("addon", ADDONS)
-def test_every_menu_opens_in_every_view(odoo_server, chromium, addon):
-    admin = odoo_server.session("admin", "admin")
-    menus = _menus(odoo_server, admin, addon)
-    assert menus, "no menu of %s opens an action" % addon
-    _login(odoo_server, chromium)
+def _walk(odoo_server, driver, menus, login="admin", password="admin"):
+    """Open each menu, each of its views and the first record of its list;
+    return the problems seen and how many screens were opened."""
+    _login(odoo_server, driver, login, password)
     problems = []
     opened = 0
     for xmlid, menu_id, action_id, model, what in menus:
         if model == "ir.actions.act_url":
             # a page of its own, outside the web client
-            chromium.get(odoo_server.url + what if what.startswith("/") else what)
+            driver.get(odoo_server.url + what if what.startswith("/") else what)
             time.sleep(1)
-            problems += _problems(chromium, xmlid)
+            problems += _problems(driver, xmlid)
             opened += 1
-            _login(odoo_server, chromium)
+            driver.get(odoo_server.url + "/web")
+            driver.execute_script(TRACK_REQUESTS)
+            _settle(driver)
             continue
-        chromium.execute_script("window.location.hash = arguments[0];",
-                                "menu_id=%d&action=%d" % (menu_id, action_id))
-        _settle(chromium)
-        problems += _problems(chromium, xmlid)
+        driver.execute_script("window.location.hash = arguments[0];",
+                              "menu_id=%d&action=%d" % (menu_id, action_id))
+        _settle(driver)
+        problems += _problems(driver, xmlid)
         opened += 1
-        switches = chromium.find_elements("css selector", ".o_cp_switch_buttons button")
+        switches = driver.find_elements("css selector", ".o_cp_switch_buttons button")
         for view_type in [b.get_attribute("data-view-type") for b in switches]:
-            button = chromium.find_elements(
+            button = driver.find_elements(
                 "css selector", ".o_cp_switch_buttons button[data-view-type=%s]" % view_type)
             if not button or not button[0].is_displayed():
                 continue
             button[0].click()
-            _settle(chromium)
-            problems += _problems(chromium, "%s (%s)" % (xmlid, view_type))
+            _settle(driver)
+            problems += _problems(driver, "%s (%s)" % (xmlid, view_type))
             opened += 1
             if view_type == "list" and "form" in what.split(","):
-                rows = chromium.find_elements("css selector", ".o_list_view .o_data_row")
-                editable = chromium.find_elements("css selector", ".o_list_view .o_editable_list")
+                rows = driver.find_elements("css selector", ".o_list_view .o_data_row")
+                editable = driver.find_elements("css selector", ".o_list_view .o_editable_list")
                 if rows and not editable:
                     rows[0].click()
-                    _settle(chromium)
-                    problems += _problems(chromium, "%s (first record)" % xmlid)
+                    _settle(driver)
+                    problems += _problems(driver, "%s (first record)" % xmlid)
                     opened += 1
-                    if not chromium.find_elements("css selector", ".o_form_view"):
+                    if not driver.find_elements("css selector", ".o_form_view"):
                         problems.append("%s: the first record did not open in a form" % xmlid)
+    return problems, opened
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_menu_opens_in_every_view(odoo_server, chromium, addon):
+    admin = odoo_server.session("admin", "admin")
+    menus = _menus(odoo_server, admin, [addon])
+    assert menus, "no menu of %s opens an action" % addon
+    problems, opened = _walk(odoo_server, chromium, menus)
     assert not problems, "\n".join(problems)
     assert opened > len(menus)
+
+
+@pytest.mark.parametrize("login,password", DEMO_USERS)
+def test_each_demo_user_opens_the_menus_they_see(odoo_server, chromium, login, password):
+    """What a user is shown, they may open: no access error behind a menu."""
+    admin = odoo_server.session("admin", "admin")
+    user = odoo_server.session(login, password)
+    menus = _menus(odoo_server, admin, ADDONS, visible_to=user)
+    problems, opened = _walk(odoo_server, chromium, menus, login, password)
+    assert not problems, "\n".join(problems)
+    assert opened >= len(menus)

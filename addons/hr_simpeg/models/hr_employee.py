@@ -2,6 +2,7 @@ import datetime
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
 from ..tools import simpeg
 
@@ -313,9 +314,19 @@ class HrEmployee(models.Model):
         """Open the current user's own personnel record, read-only."""
         employee = self.env.user.employee_ids[:1]
         if not employee:
-            raise UserError(_(
-                'Your user is not linked to an employee: ask the personnel '
-                'officer to link it.'))
+            # an empty list that says why, rather than an error behind a menu
+            return {
+                'type': 'ir.actions.act_window',
+                'name': _('My Data'),
+                'res_model': 'hr.employee',
+                'view_mode': 'tree',
+                'views': [(False, 'tree')],
+                'domain': [('id', '=', 0)],
+                'help': '<p>%s</p>' % html_escape(_(
+                    'Your user is not linked to an employee: ask the '
+                    'personnel officer to link it.')),
+                'target': 'current',
+            }
         view = self.env.ref('hr_simpeg.hr_employee_view_form_my_data')
         return {
             'type': 'ir.actions.act_window',

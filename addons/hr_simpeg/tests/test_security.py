@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
 from .common import SimpegCase
 
@@ -74,9 +74,12 @@ class TestSecurity(SimpegCase):
         server_action = self.env.ref('hr_simpeg.hr_employee_action_my_data')
         result = server_action.sudo(self.user_b).run()
         self.assertEqual(result['res_id'], self.emp_b.id)
-        with self.assertRaisesRegex(UserError, 'not linked'):
-            self.env['hr.employee'].sudo(
-                self.user_nobody).action_simpeg_my_data()
+        # a user without an employee gets an empty list saying why
+        action = self.env['hr.employee'].sudo(
+            self.user_nobody).action_simpeg_my_data()
+        self.assertIn('not linked', action['help'])
+        self.assertFalse(self.env['hr.employee'].sudo(
+            self.user_nobody).search(action['domain']))
 
     def test_my_data_view_loads_for_employee(self):
         view = self.env.ref('hr_simpeg.hr_employee_view_form_my_data')

@@ -14,7 +14,10 @@ class HelpdeskTicket(models.Model):
     wa_session_id = fields.Many2one('wa.session', 'WhatsApp Conversation', ondelete='set null',
                                     readonly=True, copy=False)
     wa_phone = fields.Char('WhatsApp Number', copy=False)
-    wa_outbox_ids = fields.One2many('wa.outbox', 'ticket_id', 'WhatsApp Messages')
+    # only the chatbot's users read the messages; the ticket form drops the
+    # field for everybody else (view-level groups would only hide it)
+    wa_outbox_ids = fields.One2many('wa.outbox', 'ticket_id', 'WhatsApp Messages',
+                                    groups='wa_chatbot.group_wa_user')
 
     @api.multi
     @api.returns('self', lambda value: value.id)

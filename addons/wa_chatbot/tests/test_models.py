@@ -310,3 +310,22 @@ class TestConversationRules(WaCase):
         session.channel_id.sudo(self.officer).message_post(
             body='<p>Selamat siang</p>', message_type='comment', subtype='mail.mt_comment')
         self.assertEqual(self.graph.sent[-1]['text']['body'], 'Selamat siang')
+
+    def test_complaint_officer_without_whatsapp_opens_the_ticket_form(self):
+        agent = self._user('wa_rule_field_officer', 'customer_complaint.group_complaint_officer')
+        session = self._session(self.account, '628555')
+        ticket = self.env['helpdesk.ticket'].create_complaint({
+            'name': 'Pipa', 'description': 'x', 'partner_id': self.customer.id,
+            'category_id': self.category.id, 'wa_session_id': session.id,
+            'wa_phone': '628555'})
+        ticket.user_id = agent
+        Ticket = self.env['helpdesk.ticket'].sudo(agent)
+        view = Ticket.fields_view_get(view_type='form')
+        self.assertNotIn('wa_outbox_ids', view['fields'])
+        # what the web client reads to show the form
+        values = Ticket.browse(ticket.id).read(list(view['fields']))[0]
+        self.assertEqual(values['wa_phone'], '628555')
+        # a chatbot user sees the messages on the same form
+        reader = self._user('wa_rule_reader2', 'wa_chatbot.group_wa_user')
+        self.assertIn('wa_outbox_ids', self.env['helpdesk.ticket'].sudo(reader).fields_view_get(
+            view_type='form')['fields'])
