@@ -1,6 +1,6 @@
 from odoo.exceptions import ValidationError
 
-from .common import ComplaintCase, MONDAY_9H
+from .common import ComplaintCase
 
 
 class TestSla(ComplaintCase):

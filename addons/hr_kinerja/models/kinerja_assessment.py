@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from psycopg2.extras import execute_values
 
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring

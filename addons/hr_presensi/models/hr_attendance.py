@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 import pytz
 

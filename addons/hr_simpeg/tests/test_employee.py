@@ -1,5 +1,3 @@
-from odoo import SUPERUSER_ID
-
 from ..hooks import post_init_hook
 from .common import SimpegCase
 

@@ -1,5 +1,3 @@
-import datetime
-
 from odoo import api, fields, models
 
 # Indonesian public holidays and collective leave (cuti bersama) by

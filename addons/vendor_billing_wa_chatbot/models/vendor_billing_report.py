@@ -5,7 +5,7 @@ import pytz
 from odoo import _, api, fields, models
 
 from odoo.addons.vendor_billing.tools.id_format import (
-    format_date, format_month, format_number)
+    format_month, format_number)
 
 TABLE_LIMIT = 500
 

@@ -1,6 +1,5 @@
 """Model rules without HTTP: configuration checks, access rights, outbox,
 stage notifications, the monthly recap and its XLSX."""
-import io
 import json
 from datetime import datetime, timedelta
 

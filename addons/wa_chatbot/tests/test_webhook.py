@@ -10,8 +10,8 @@ from ..controllers.main import WhatsAppWebhook
 from ..models import wa_dispatch
 from ..models.wa_message import WaMessage
 from ..tools import signature
-from .common import (APP_SECRET, CUSTOMER_PHONE, IMAGE, VERIFY_TOKEN, WaHttpCase, choice_msg,
-                     text_msg, webhook)
+from .common import (APP_SECRET, CUSTOMER_PHONE, IMAGE, VERIFY_TOKEN, WaHttpCase, text_msg,
+                     webhook)
 
 
 @at_install(False)
