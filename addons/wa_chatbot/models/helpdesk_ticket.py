@@ -69,7 +69,7 @@ class HelpdeskTicket(models.Model):
                          'params': [ticket.number, stage]}
             queued |= Outbox.create(Outbox._prepare_reply(session, reply, origin='notification',
                                                           ticket=ticket))
-        queued._send(now)
+        queued._send_soon()
         return queued
 
     @api.multi

@@ -11,12 +11,14 @@ import queue as queue_module
 import threading
 
 import odoo
-from odoo import api
+from odoo import SUPERUSER_ID, api
 
 _logger = logging.getLogger(__name__)
 
 # a conversation held by another transaction is tried again after these delays
 RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8)
+# queue items that send outgoing messages rather than process a conversation
+SEND = 'send'
 
 
 def process_conversation(dbname, uid, context, account_id, phone):
@@ -39,6 +41,15 @@ def process_conversation(dbname, uid, context, account_id, phone):
         return True
 
 
+def send_outbox(dbname, outbox_ids):
+    """Post queued outgoing messages with a cursor of their own; what is not
+    sent stays queued for the cron."""
+    registry = odoo.registry(dbname)
+    with api.Environment.manage(), registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        env['wa.outbox'].browse(outbox_ids).exists()._send()
+
+
 class Dispatcher(object):
     """A queue of conversations to process and the thread that empties it,
     created again in each process (worker processes are forked)."""
@@ -49,7 +60,7 @@ class Dispatcher(object):
         self._queue = None
         self._thread = None
 
-    def submit(self, dbname, uid, context, keys):
+    def _ensure_thread(self):
         with self._lock:
             if self._pid != os.getpid():
                 self._pid = os.getpid()
@@ -60,9 +71,15 @@ class Dispatcher(object):
                 self._thread = threading.Thread(target=self._run, args=(self._queue,),
                                                 name='wa_chatbot.dispatcher', daemon=True)
                 self._thread.start()
-            queue = self._queue
+            return self._queue
+
+    def submit(self, dbname, uid, context, keys):
+        queue = self._ensure_thread()
         for account_id, phone in keys:
             queue.put((dbname, uid, context, account_id, phone, 0))
+
+    def submit_send(self, dbname, outbox_ids):
+        self._ensure_thread().put((SEND, dbname, tuple(outbox_ids)))
 
     def _run(self, queue):
         while True:
@@ -71,6 +88,14 @@ class Dispatcher(object):
 
     @staticmethod
     def run_one(queue, item):
+        if item[0] == SEND:
+            threading.current_thread().dbname = item[1]
+            try:
+                send_outbox(item[1], item[2])
+            except Exception as e:  # still queued: the cron sends them
+                _logger.warning("WhatsApp messages %s not sent now (the cron will): %s",
+                                list(item[2]), e)
+            return
         dbname, uid, context, account_id, phone, tries = item
         threading.current_thread().dbname = dbname
         try:

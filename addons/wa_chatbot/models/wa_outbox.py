@@ -1,8 +1,8 @@
+import functools
 import json
 import logging
-from datetime import datetime
-
 import threading
+from datetime import datetime
 
 import psycopg2
 import requests
@@ -11,6 +11,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import delivery, payload as wa_payload
+from . import wa_dispatch
 
 _logger = logging.getLogger(__name__)
 
@@ -106,6 +107,21 @@ class WaOutbox(models.Model):
                 continue
             if not msg._send_one(now) and msg.state == 'queued':
                 waiting.add(msg.phone)
+        return True
+
+    @api.multi
+    def _send_soon(self):
+        """Send once the current transaction is committed, from the server
+        process's dispatcher thread: a user who answers a customer or moves
+        a complaint does not wait for the Graph API, nor for its time-outs
+        when it is down. Under tests, at once."""
+        if not self:
+            return True
+        if getattr(threading.current_thread(), 'testing', False) \
+                or self.env.registry.in_test_mode():
+            return self._send()
+        self.env.cr.after('commit', functools.partial(
+            wa_dispatch.dispatcher.submit_send, self.env.cr.dbname, self.ids))
         return True
 
     @api.multi

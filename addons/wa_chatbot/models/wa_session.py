@@ -187,7 +187,7 @@ class WaSession(models.Model):
         last = session.last_inbound and fields.Datetime.from_string(session.last_inbound)
         if delivery.within_window(last, now):
             outbox = Outbox.create(vals)
-            outbox._send(now)
+            outbox._send_soon()
             return outbox
         vals['state'] = 'waiting'
         outbox = Outbox.create(vals)

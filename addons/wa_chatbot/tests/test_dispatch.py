@@ -203,3 +203,34 @@ class TestDispatch(TransactionCase):
         wa_dispatch.Dispatcher.run_one(queue, item)
         self.assertEqual(self._messages(), [('done', 1)])
         self.assertEqual(len(self.graph.sent), 1)
+
+    def test_what_a_user_sends_goes_after_commit_from_the_dispatcher(self):
+        """An officer's message (or a stage notification) is queued in the
+        user's transaction and posted by the dispatcher thread once that
+        transaction is committed: never before, never after a rollback."""
+        dispatcher = wa_dispatch.Dispatcher()
+        self.patch(wa_dispatch, 'dispatcher', dispatcher)
+
+        def queue(commit):
+            with api.Environment.manage(), self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                session = env['wa.session']._get_for(env['wa.account'].browse(self.account_id),
+                                                     self.phone)
+                env['wa.outbox']._queue_text(session, 'Petugas menuju lokasi', 'officer') \
+                    ._send_soon()
+                time.sleep(0.3)
+                posted = self.graph.posts
+                if not commit:
+                    cr.rollback()
+            return posted
+
+        # the user's request threads are no test threads: the sending waits
+        self.assertEqual(self._in_threads(lambda: queue(False)), [0])
+        time.sleep(0.5)
+        self.assertEqual((self.graph.posts, self._outbox()), (0, []))
+        self.assertEqual(self._in_threads(lambda: queue(True)), [0])
+        deadline = time.time() + 30
+        while time.time() < deadline and [s for s, _w in self._outbox()] != ['sent']:
+            time.sleep(0.1)
+        self.assertEqual([s for s, _w in self._outbox()], ['sent'])
+        self.assertEqual(self.graph.texts(), ['Petugas menuju lokasi'])
