@@ -24,6 +24,7 @@
         'views/hr_job_views.xml',
         'views/hr_simpeg_duk_views.xml',
         'views/res_config_settings_views.xml',
+        'views/webclient_templates.xml',
         'report/hr_simpeg_duk_report.xml',
         'views/hr_simpeg_menus.xml',
     ],

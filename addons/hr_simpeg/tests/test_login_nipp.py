@@ -1,4 +1,5 @@
 import json
+import re
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import (HOST, PORT, HttpCase, at_install,
@@ -111,3 +112,20 @@ class TestLoginNipp(HttpCase):
             user_c_id = user_c.id
         self.assertEqual(self.login('NT-002', 'Pass-c-123'), user_c_id)
         self.assertFalse(self.login('NT-002', 'Pass-b-123'))
+
+    def test_login_page_asks_for_email_or_nipp_and_takes_the_nipp(self):
+        url = 'http://%s:%s/web/login' % (HOST, PORT)
+        page = self.opener.get(url, timeout=30).text
+        self.assertIn('Email / NIPP', page)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        answer = self.opener.post(url, timeout=30, allow_redirects=False, data={
+            'login': 'NT-001', 'password': 'Pass-a-123', 'csrf_token': token,
+            'db': get_db_name()})
+        # Odoo 11 sends the browser on to the web client with a script
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("window.location = '/web'", answer.text)
+        info = self.opener.post(
+            'http://%s:%s/web/session/get_session_info' % (HOST, PORT),
+            data=json.dumps({'jsonrpc': '2.0', 'method': 'call', 'params': {}}),
+            headers={'Content-Type': 'application/json'}, timeout=30).json()
+        self.assertEqual(info['result']['uid'], self.user_a_id)
