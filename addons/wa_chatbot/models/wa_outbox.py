@@ -224,8 +224,12 @@ class WaOutbox(models.Model):
         return True
 
     @api.model
-    def _queue_text(self, session, text, origin, ticket=None):
+    def _queue_text(self, session, text, origin, ticket=None, state='queued'):
+        """A text to the conversation's phone: queued, or ``waiting`` for
+        the customer to open the 24-hour window again."""
         if not session:
             raise UserError(_("There is no WhatsApp conversation to send this message to."))
-        return self.create(self._prepare_reply(session, {'type': 'text', 'body': text},
-                                               origin=origin, ticket=ticket))
+        vals = self._prepare_reply(session, {'type': 'text', 'body': text}, origin=origin,
+                                   ticket=ticket)
+        vals['state'] = state
+        return self.create(vals)

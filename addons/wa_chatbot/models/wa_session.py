@@ -138,16 +138,17 @@ class WaSession(models.Model):
                                        "Discuss channel %s.") % html_escape(channel.name))
 
     @api.multi
-    def _enter_handover(self, officer, ticket=None):
-        """Put the conversation with ``officer``: the chatbot stays silent
-        and forwards the customer's messages until "menu" or "batal"."""
+    def _enter_handover(self, officer, ticket=None, take=False):
+        """Put the conversation with ``officer`` (who becomes its officer
+        when it has none, or when ``take``): the chatbot stays silent and
+        forwards the customer's messages until "menu" or "batal"."""
         self.ensure_one()
         state = json.loads(self.state_json or '{}') or {}
         if not state.get('node'):
             state = {'node': self.account_id.root_node_id.code, 'data': {}}
         state['step'] = 'handover'
         vals = {'handover': True, 'state_json': json.dumps(state)}
-        if not self.user_id:
+        if take or not self.user_id:
             vals['user_id'] = officer.id
         if ticket:
             vals['handover_ticket_id'] = ticket.id
@@ -159,8 +160,7 @@ class WaSession(models.Model):
         Discuss channel."""
         self.ensure_one()
         session = self.sudo()
-        session.write({'user_id': self.env.uid})
-        session._enter_handover(self.env.user)
+        session._enter_handover(self.env.user, take=True)
         channel = session._ensure_channel()
         channel.write({'channel_partner_ids': [(4, self.env.user.partner_id.id)]})
         return self.action_open_channel()
@@ -182,15 +182,12 @@ class WaSession(models.Model):
         now = now or datetime.utcnow()
         session = self.sudo()
         session._enter_handover(officer, ticket=ticket)
-        vals = Outbox._prepare_reply(session, {'type': 'text', 'body': text}, origin='officer',
-                                     ticket=ticket)
         last = session.last_inbound and fields.Datetime.from_string(session.last_inbound)
         if delivery.within_window(last, now):
-            outbox = Outbox.create(vals)
+            outbox = Outbox._queue_text(session, text, 'officer', ticket=ticket)
             outbox._send_soon()
             return outbox
-        vals['state'] = 'waiting'
-        outbox = Outbox.create(vals)
+        outbox = Outbox._queue_text(session, text, 'officer', ticket=ticket, state='waiting')
         if ticket and session.account_id.template_name:
             notice = _("The customer's last WhatsApp message is more than 24 hours old, and "
                        "WhatsApp then accepts only approved templates: the status template was "
