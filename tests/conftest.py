@@ -95,6 +95,15 @@ class OdooServer:
         return r.json()
 
 
+def submit_login(driver, url, login, password):
+    """Log in through the login page of the server at ``url``."""
+    driver.delete_all_cookies()
+    driver.get(url + "/web/login")
+    driver.find_element("name", "login").send_keys(login)
+    driver.find_element("name", "password").send_keys(password)
+    driver.find_element("css selector", "form.oe_login_form button[type=submit]").click()
+
+
 @pytest.fixture(scope="session")
 def test_db():
     db = os.environ.get("TEST_DB")

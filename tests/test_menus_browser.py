@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, submit_login
 
 
 
@@ -87,16 +87,24 @@ def _menus(odoo_server, session, addons, visible_to=None):
         ids = {k: v for k, v in ids.items() if k in shown}
     menus = odoo_server.call_kw(session, "ir.ui.menu", "read", [list(ids)],
                                 {"fields": ["action"]})["result"] if ids else []
+    actions = {}  # model -> ids; "ir.actions.act_window,42" or False per menu
+    for menu in menus:
+        if menu["action"]:
+            model, action_id = menu["action"].split(",")
+            actions.setdefault(model, set()).add(int(action_id))
+    details = {}  # (model, id) -> views or address, read once per action model
+    for model, action_ids in actions.items():
+        field = {"ir.actions.act_window": "view_mode", "ir.actions.act_url": "url"}.get(model)
+        if field:
+            for row in odoo_server.call_kw(session, model, "read", [sorted(action_ids)],
+                                           {"fields": [field]})["result"]:
+                details[model, row["id"]] = row[field]
     found = []
     for menu in menus:
-        action = menu["action"]  # "ir.actions.act_window,42" or False
-        if not action:
-            continue
-        model, action_id = action.split(",")
-        fields = {"ir.actions.act_window": "view_mode", "ir.actions.act_url": "url"}.get(model)
-        what = odoo_server.call_kw(session, model, "read", [[int(action_id)]],
-                                   {"fields": [fields]})["result"][0][fields] if fields else ""
-        found.append((ids[menu["id"]], menu["id"], int(action_id), model, what))
+        if menu["action"]:
+            model, action_id = menu["action"].split(",")
+            found.append((ids[menu["id"]], menu["id"], int(action_id), model,
+                          details.get((model, int(action_id)), "")))
     return sorted(found)
 
 
@@ -130,11 +138,7 @@ def _problems(driver, where):
 
 
 def _login(odoo_server, driver, login="admin", password="admin"):
-    driver.delete_all_cookies()
-    driver.get(odoo_server.url + "/web/login")
-    driver.find_element("name", "login").send_keys(login)
-    driver.find_element("name", "password").send_keys(password)
-    driver.find_element("css selector", "form.oe_login_form button[type=submit]").click()
+    submit_login(driver, odoo_server.url, login, password)
     deadline = time.time() + 90
     while not driver.find_elements("css selector", "#oe_main_menu_navbar"):
         assert time.time() < deadline, "the web client did not start"

@@ -2,7 +2,7 @@
 import os
 import time
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, submit_login
 
 
 def test_admin_and_employee_log_in_over_json_rpc(odoo_server):
@@ -24,10 +24,7 @@ def test_wrong_password_is_refused(odoo_server):
 
 
 def test_web_client_loads_without_javascript_errors(odoo_server, chromium):
-    chromium.get(odoo_server.url + "/web/login")
-    chromium.find_element("name", "login").send_keys("admin")
-    chromium.find_element("name", "password").send_keys("admin")
-    chromium.find_element("css selector", "form.oe_login_form button[type=submit]").click()
+    submit_login(chromium, odoo_server.url, "admin", "admin")
     # The web client is ready once its menu has been rendered.
     deadline = time.time() + 90
     while time.time() < deadline:
