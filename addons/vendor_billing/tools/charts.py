@@ -18,6 +18,18 @@ def _nice_tick(value):
     return 10 * exponent
 
 
+def _svg_start(width, height, title, font_size):
+    """The opening of a chart: the svg element and its centred title."""
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+             'viewBox="0 0 %d %d" font-family="sans-serif" font-size="%d">'
+             % (width, height, width, height, font_size)]
+    if title:
+        parts.append('<text x="%d" y="16" text-anchor="middle" '
+                     'font-size="13" font-weight="bold">%s</text>'
+                     % (width // 2, escape(title)))
+    return parts
+
+
 def bar_chart(labels, values, title='', width=680, height=240,
               color=COLORS[0], weekend=None):
     """Vertical bars, one per label; `weekend` is a list of booleans that
@@ -26,13 +38,7 @@ def bar_chart(labels, values, title='', width=680, height=240,
     plot_w = width - left - right
     plot_h = height - top - bottom
     top_value = 4 * _nice_tick((max(values) if values else 0) / 4.0)
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-             'viewBox="0 0 %d %d" font-family="sans-serif" font-size="10">'
-             % (width, height, width, height)]
-    if title:
-        parts.append('<text x="%d" y="16" text-anchor="middle" '
-                     'font-size="13" font-weight="bold">%s</text>'
-                     % (width // 2, escape(title)))
+    parts = _svg_start(width, height, title, font_size=10)
     for i in range(5):
         value = top_value * i / 4.0
         y = top + plot_h - plot_h * i / 4.0
@@ -68,13 +74,7 @@ def pie_chart(labels, values, title='', size=260, legend_width=220):
     height = size + 30
     cx, cy, r = size / 2.0, 30 + (size - 20) / 2.0, (size - 40) / 2.0
     total = float(sum(values))
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-             'viewBox="0 0 %d %d" font-family="sans-serif" font-size="11">'
-             % (width, height, width, height)]
-    if title:
-        parts.append('<text x="%d" y="16" text-anchor="middle" '
-                     'font-size="13" font-weight="bold">%s</text>'
-                     % (width // 2, escape(title)))
+    parts = _svg_start(width, height, title, font_size=11)
     if not total:
         parts.append('<text x="%.1f" y="%.1f" text-anchor="middle">'
                      'Tidak ada data</text>' % (cx, cy))
